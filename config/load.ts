@@ -1,0 +1,129 @@
+/**
+ * Loads, validates and selects the platform config.
+ *
+ * - `PLATFORM_CONFIG`: path of the config file (JSON). Default: `config/platform.json`.
+ * - `PLATFORM_ENVS`: comma-separated environment names to build. Default: every environment.
+ *
+ * Any problem, in the file or in the selection, ends in one {@link ConfigError} that lists them
+ * all, each with its config path, the value found and what is allowed.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type { z } from 'zod';
+import { platformConfigSchema, type PlatformConfig } from './schema';
+
+export const DEFAULT_CONFIG_PATH = path.join(__dirname, 'platform.json');
+
+/** One thing wrong with the config. */
+export interface ConfigProblem {
+  /** Dotted path into the config file, for example `environments.prod.aws.regions[0].cidr`. */
+  readonly path: string;
+  /** What is wrong and what would be right. */
+  readonly message: string;
+  /** The value found at the path, rendered as JSON; absent when the path holds nothing. */
+  readonly found?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly ConfigProblem[],
+  ) {
+    super(formatProblems(source, problems));
+    this.name = 'ConfigError';
+  }
+}
+
+function formatProblems(source: string, problems: readonly ConfigProblem[]): string {
+  const noun = problems.length === 1 ? 'problem' : 'problems';
+  const lines = problems.map((p) => `  - ${p.path}: ${p.message}${p.found === undefined ? '' : ` (found ${p.found})`}`);
+  return [`Invalid platform config ${source}: ${problems.length} ${noun}`, ...lines].join('\n');
+}
+
+/** Renders a zod path the way a reader finds it in a JSON file: `a.b[0].c`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? String(s) : `.${String(s)}`)).join('');
+}
+
+function valueAt(input: unknown, segments: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function render(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}
+
+function problemsFrom(error: z.ZodError, input: unknown): ConfigProblem[] {
+  return error.issues.map((issue) => {
+    const found = issue.code === 'unrecognized_keys' ? undefined : render(valueAt(input, issue.path));
+    return { path: formatPath(issue.path) || '(root)', message: issue.message, found };
+  });
+}
+
+/** Validates a config object; throws a {@link ConfigError} listing every problem. */
+export function parsePlatformConfig(input: unknown, source = '(inline)'): PlatformConfig {
+  const result = platformConfigSchema.safeParse(input);
+  if (!result.success) throw new ConfigError(source, problemsFrom(result.error, input));
+  return result.data;
+}
+
+/** Reads and validates a config file. */
+export function loadPlatformConfig(file: string): PlatformConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, [{ path: '(file)', message: `cannot be read: ${(e as Error).message}` }]);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(file, [{ path: '(file)', message: `is not valid JSON: ${(e as Error).message}` }]);
+  }
+  return parsePlatformConfig(input, file);
+}
+
+/**
+ * Keeps the environments named in `selection` (comma-separated; empty or undefined keeps all).
+ * Unknown names are an error that lists the known ones.
+ */
+export function selectEnvironments(
+  config: PlatformConfig,
+  selection: string | undefined,
+  source: string,
+): PlatformConfig {
+  const wanted = (selection ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (wanted.length === 0) return config;
+  const known = Object.keys(config.environments);
+  const unknown = wanted.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      source,
+      unknown.map((name) => ({
+        path: 'PLATFORM_ENVS',
+        message: `names environment "${name}", which the config does not define; defined: ${known.join(', ')}`,
+      })),
+    );
+  }
+  const environments = Object.fromEntries(
+    Object.entries(config.environments).filter(([name]) => wanted.includes(name)),
+  );
+  return { ...config, environments };
+}
+
+/** The config the app builds, chosen by `PLATFORM_CONFIG` and `PLATFORM_ENVS`. */
+export function loadFromEnvironment(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const file = env.PLATFORM_CONFIG ? path.resolve(env.PLATFORM_CONFIG) : DEFAULT_CONFIG_PATH;
+  return selectEnvironments(loadPlatformConfig(file), env.PLATFORM_ENVS, file);
+}

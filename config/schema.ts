@@ -1,0 +1,324 @@
+/**
+ * The platform config schema: the single source of truth for the config's TypeScript types and
+ * for its runtime validation.
+ *
+ * Shape (types, required fields) and value rules (CIDRs, names, ranges, the GPU catalog) are
+ * both expressed here. Value rules are non-aborting zod checks, so one parse reports every
+ * problem at once, each with its config path; `config/load.ts` turns them into one error.
+ */
+import { z } from 'zod';
+import { cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../constructs/spec/cidr';
+import {
+  CLOUDS,
+  GPU_MODEL_IDS,
+  cloudsOffering,
+  gpusPerNodeChoices,
+  gpuModel,
+  isGpuModelId,
+  resolveGpuOffering,
+} from '../constructs/spec/gpu-catalog';
+import {
+  KEY_VAULT_NAME_PATTERN,
+  KEY_VAULT_NAME_RULE,
+  NAME_PART_PATTERN,
+  NAME_PART_RULE,
+  S3_BUCKET_NAME_PATTERN,
+  S3_BUCKET_NAME_RULE,
+  STORAGE_ACCOUNT_NAME_PATTERN,
+  STORAGE_ACCOUNT_NAME_RULE,
+} from '../constructs/spec/naming';
+import { ALLOWED_RETENTION_DAYS } from '../constructs/spec/retention';
+
+const nonEmpty = z.string().min(1, 'must not be empty');
+
+function matching(pattern: RegExp, rule: string) {
+  return z.string().regex(pattern, `must be ${rule}`);
+}
+
+const cidr = z.string().superRefine((text, ctx) => {
+  const parsed = parseCidr(text);
+  if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: `${parsed}` });
+});
+
+const awsAccountId = matching(/^\d{12}$/, 'a 12-digit AWS account id');
+const uuid = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lowercase GUID');
+
+const regionNetwork = (regionPattern: RegExp, regionRule: string, zoneRule: string) =>
+  z.strictObject({
+    /** The cloud region, for example `us-east-1` or `eastus2`. */
+    region: matching(regionPattern, regionRule),
+    /** The network's address space; must not overlap any other network of the environment. */
+    cidr,
+    /** The availability zones nodes and subnets spread over. */
+    availabilityZones: z
+      .array(matching(/^[a-z0-9-]+$/, zoneRule))
+      .min(2, 'must list 2 or 3 zones')
+      .max(3, 'must list 2 or 3 zones'),
+  });
+
+const awsRegionNetwork = regionNetwork(
+  /^[a-z]{2}(-gov)?-[a-z]+-\d$/,
+  'an AWS region code such as us-east-1',
+  'an availability zone name such as us-east-1a',
+).superRefine((network, ctx) => {
+  network.availabilityZones.forEach((zone, i) => {
+    if (!new RegExp(`^${network.region}[a-z]$`).test(zone)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['availabilityZones', i],
+        message: `must be a zone of ${network.region} (${network.region}a, ${network.region}b, ...)`,
+      });
+    }
+  });
+});
+
+const azureRegionNetwork = regionNetwork(
+  /^[a-z][a-z0-9]+$/,
+  'an Azure region name such as eastus2',
+  'a zone number "1", "2" or "3"',
+).superRefine((network, ctx) => {
+  network.availabilityZones.forEach((zone, i) => {
+    if (!['1', '2', '3'].includes(zone)) {
+      ctx.addIssue({ code: 'custom', path: ['availabilityZones', i], message: 'must be "1", "2" or "3"' });
+    }
+  });
+});
+
+const nodeCounts = z
+  .strictObject({
+    /** Fewest nodes the autoscaler keeps. */
+    min: z.number().int().min(0, 'must be 0 or more'),
+    /** Nodes at creation. */
+    desired: z.number().int().min(0, 'must be 0 or more'),
+    /** Most nodes the autoscaler adds. */
+    max: z.number().int().min(1, 'must be 1 or more'),
+  })
+  .superRefine((n, ctx) => {
+    if (n.min > n.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `must be <= max (${n.max})` });
+    else if (n.desired < n.min || n.desired > n.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['desired'],
+        message: `must lie between min (${n.min}) and max (${n.max})`,
+      });
+    }
+  });
+
+const capacity = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('on-demand') }),
+  z.strictObject({ type: z.literal('spot') }),
+  z.strictObject({
+    type: z.literal('reserved'),
+    /** AWS: an On-Demand Capacity Reservation, or a Capacity Block for ML when `capacityBlock` is true. */
+    aws: z
+      .strictObject({
+        capacityReservationId: matching(
+          /^cr-[0-9a-f]{8,17}$/,
+          'a capacity reservation id such as cr-0123456789abcdef0',
+        ),
+        capacityBlock: z.boolean().default(false),
+      })
+      .optional(),
+    /** Azure: the capacity reservation group the pool's VMs draw from. */
+    azure: z
+      .strictObject({
+        capacityReservationGroupId: matching(
+          /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/capacityReservationGroups\/[^/]+$/i,
+          'a capacity reservation group resource id',
+        ),
+      })
+      .optional(),
+  }),
+]);
+
+const gpuPool = z
+  .strictObject({
+    /** Pool name: becomes the node group / node pool name, so AKS's rule applies (lowercase alphanumeric, 1-12). */
+    name: matching(/^[a-z][a-z0-9]{0,11}$/, '1-12 lowercase letters and digits, starting with a letter'),
+    /** A GPU model id from the catalog (`constructs/spec/gpu-catalog.ts`). */
+    gpuModel: z.string().refine(isGpuModelId, {
+      message: `is not in the GPU catalog; known models: ${GPU_MODEL_IDS.join(', ')}`,
+    }),
+    /** GPUs per node; picks the SKU on each cloud. Default: the model's `defaultGpusPerNode`. */
+    gpusPerNode: z.number().int().positive().optional(),
+    /** The clouds that get this pool. Default: both. */
+    clouds: z
+      .array(z.enum(CLOUDS))
+      .min(1, 'must name at least one cloud')
+      .default([...CLOUDS]),
+    purpose: z.enum(['training', 'inference']),
+    nodes: nodeCounts,
+    capacity,
+    /** RDMA fabric (EFA / InfiniBand) for multi-node collectives; forces a single zone. Default false. */
+    fabric: z.boolean().default(false),
+    /** 1-based positions in each region's `availabilityZones`. Default: all zones, or the first for fabric pools. */
+    zones: z.array(z.number().int().min(1).max(3)).min(1).optional(),
+    /** Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). Default `install`. */
+    gpuDriver: z.enum(['install', 'none']).default('install'),
+  })
+  .superRefine((pool, ctx) => {
+    // An unknown model is already reported on `gpuModel`; nothing below can be checked without one.
+    if (!isGpuModelId(pool.gpuModel as string)) return;
+    const model = pool.gpuModel;
+    const perNode = pool.gpusPerNode ?? gpuModel(model).defaultGpusPerNode;
+    pool.clouds.forEach((cloud, i) => {
+      if (!cloudsOffering(model).includes(cloud)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clouds', i],
+          message: `${cloud} does not offer GPU model ${model}; it is offered on: ${cloudsOffering(model).join(', ')}`,
+        });
+      } else if (!resolveGpuOffering(model, cloud, perNode)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gpusPerNode'],
+          message: `${cloud} offers ${model} with ${gpusPerNodeChoices(model, cloud).join(' or ')} GPUs per node, not ${perNode}`,
+        });
+      }
+    });
+    if (pool.fabric && pool.zones && pool.zones.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['zones'],
+        message: 'must name one zone: a fabric pool spread across zones loses its placement group and RDMA locality',
+      });
+    }
+    if (pool.fabric && pool.clouds.some((cloud) => resolveGpuOffering(model, cloud, perNode)?.fabric === 'ethernet')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fabric'],
+        message: `GPU model ${model} has no RDMA fabric; set fabric to false`,
+      });
+    }
+    if (pool.capacity.type === 'reserved') {
+      pool.clouds.forEach((cloud) => {
+        if (pool.capacity.type === 'reserved' && !pool.capacity[cloud]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['capacity', cloud],
+            message: `is required: a reserved pool on ${cloud} needs its reservation`,
+          });
+        }
+      });
+    }
+  });
+
+const stateBackend = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('local') }),
+  z.strictObject({
+    type: z.literal('s3'),
+    bucket: matching(S3_BUCKET_NAME_PATTERN, S3_BUCKET_NAME_RULE),
+    region: matching(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region code such as us-east-1'),
+    /** State keys are `<keyPrefix>/<stack>.tfstate`. Default `gpu-platform`. */
+    keyPrefix: nonEmpty.default('gpu-platform'),
+  }),
+  z.strictObject({
+    type: z.literal('azurerm'),
+    resourceGroupName: nonEmpty,
+    storageAccountName: matching(STORAGE_ACCOUNT_NAME_PATTERN, STORAGE_ACCOUNT_NAME_RULE),
+    containerName: matching(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, '3-63 lowercase letters, digits and hyphens'),
+    /** State keys are `<keyPrefix>/<stack>.tfstate`. Default `gpu-platform`. */
+    keyPrefix: nonEmpty.default('gpu-platform'),
+  }),
+]);
+
+const environment = z
+  .strictObject({
+    tags: z.strictObject({ owner: nonEmpty, costCenter: nonEmpty }),
+    /** Retention for every log the environment keeps, on both clouds. */
+    logRetentionDays: z
+      .number()
+      .int()
+      .refine((d) => ALLOWED_RETENTION_DAYS.includes(d), {
+        message: `must be one of ${ALLOWED_RETENTION_DAYS.join(', ')} (accepted by both CloudWatch Logs and Log Analytics)`,
+      }),
+    stateBackend,
+    aws: z.strictObject({
+      accountId: awsAccountId,
+      regions: z.array(awsRegionNetwork).min(1, 'must list at least one region'),
+    }),
+    azure: z.strictObject({
+      subscriptionId: uuid,
+      tenantId: uuid,
+      /** Optional explicit Key Vault name for the environment's first region; default derived from the platform name. */
+      keyVaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional(),
+      regions: z.array(azureRegionNetwork).min(1, 'must list at least one region'),
+    }),
+    gpuPools: z.array(gpuPool),
+  })
+  .superRefine((env, ctx) => {
+    rejectOverlappingNetworks(env, ctx);
+    rejectDuplicates(
+      env.aws.regions.map((r) => r.region),
+      ['aws', 'regions'],
+      'region',
+      ctx,
+    );
+    rejectDuplicates(
+      env.azure.regions.map((r) => r.region),
+      ['azure', 'regions'],
+      'region',
+      ctx,
+    );
+    rejectDuplicates(
+      env.gpuPools.map((p) => p.name),
+      ['gpuPools'],
+      'name',
+      ctx,
+    );
+  });
+
+function rejectOverlappingNetworks(env: { aws: NetworkHolder; azure: NetworkHolder }, ctx: z.RefinementCtx): void {
+  const networks: { path: (string | number)[]; text: string; cidr: Ipv4Cidr }[] = [];
+  for (const cloud of CLOUDS) {
+    env[cloud].regions.forEach((region, i) => {
+      const parsed = parseCidr(region.cidr);
+      if (typeof parsed !== 'string')
+        networks.push({ path: [cloud, 'regions', i, 'cidr'], text: region.cidr, cidr: parsed });
+    });
+  }
+  networks.forEach((later, j) => {
+    const earlier = networks.slice(0, j).find((n) => cidrsOverlap(n.cidr, later.cidr));
+    if (earlier) {
+      ctx.addIssue({
+        code: 'custom',
+        path: later.path,
+        message: `overlaps ${earlier.path.join('.')} (${formatCidr(earlier.cidr)}); the networks of one environment are joined by VPN and need disjoint ranges`,
+      });
+    }
+  });
+}
+
+interface NetworkHolder {
+  regions: { cidr: string }[];
+}
+
+function rejectDuplicates(values: string[], path: (string | number)[], field: string, ctx: z.RefinementCtx): void {
+  values.forEach((value, i) => {
+    if (values.indexOf(value) !== i) {
+      ctx.addIssue({ code: 'custom', path: [...path, i, field], message: `duplicates entry ${values.indexOf(value)}` });
+    }
+  });
+}
+
+export const platformConfigSchema = z.strictObject({
+  /** Optional JSON schema reference for editors; ignored by the app. */
+  $schema: z.string().optional(),
+  platform: z.strictObject({
+    /** Short name prefix used in every resource name: 2-8 lowercase letters and digits. */
+    name: matching(NAME_PART_PATTERN, NAME_PART_RULE),
+  }),
+  environments: z
+    .record(matching(NAME_PART_PATTERN, NAME_PART_RULE), environment)
+    .refine((envs) => Object.keys(envs).length > 0, { message: 'must define at least one environment' }),
+});
+
+/** The config as written in the file (defaults not yet applied). */
+export type PlatformConfigInput = z.input<typeof platformConfigSchema>;
+/** The validated config, defaults applied. */
+export type PlatformConfig = z.output<typeof platformConfigSchema>;
+export type EnvironmentConfig = PlatformConfig['environments'][string];
+export type GpuPoolConfig = EnvironmentConfig['gpuPools'][number];
+export type StateBackendConfig = EnvironmentConfig['stateBackend'];
+export type AwsRegionConfig = EnvironmentConfig['aws']['regions'][number];
+export type AzureRegionConfig = EnvironmentConfig['azure']['regions'][number];

@@ -1,0 +1,88 @@
+/**
+ * Turns one validated environment of the config into the cloud-neutral spec objects the stacks
+ * are built from. Pure: no constructs, no I/O.
+ */
+import type { Cloud } from '../constructs/spec/gpu-catalog';
+import { gpuModel } from '../constructs/spec/gpu-catalog';
+import type { GpuPoolSpec } from '../constructs/spec/gpu-pool';
+import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/spec/identity';
+import type { LoggingSpec } from '../constructs/spec/logging';
+import type { NetworkSpec } from '../constructs/spec/network';
+import type { CloudRole } from '../constructs/spec/naming';
+import type { TagSpec } from '../constructs/spec/tags';
+import type { EnvironmentConfig, GpuPoolConfig, PlatformConfig, StateBackendConfig } from './schema';
+
+/** Everything the stacks of one environment are built from. */
+export interface EnvironmentSpec {
+  readonly name: string;
+  readonly logging: LoggingSpec;
+  readonly backend: StateBackendConfig;
+  readonly aws: CloudSpec<AwsIdentitySpec>;
+  readonly azure: CloudSpec<AzureIdentitySpec>;
+  /** The tag set for a stack of the given role. */
+  tags(role: CloudRole | 'link'): TagSpec;
+}
+
+export interface CloudSpec<I> {
+  readonly identity: I;
+  /** One network per region, in config order; the first is the primary region. */
+  readonly networks: readonly NetworkSpec[];
+  /** The pools this cloud builds in each of its regions. */
+  readonly gpuPools: readonly GpuPoolSpec[];
+}
+
+function gpuPoolSpec(pool: GpuPoolConfig, zoneCount: number): GpuPoolSpec {
+  const allZones = Array.from({ length: zoneCount }, (_, i) => i + 1);
+  return {
+    name: pool.name,
+    model: pool.gpuModel,
+    gpusPerNode: pool.gpusPerNode ?? gpuModel(pool.gpuModel).defaultGpusPerNode,
+    purpose: pool.purpose,
+    nodes: pool.nodes,
+    capacity: pool.capacity,
+    fabric: pool.fabric,
+    zoneIndexes: pool.zones ?? (pool.fabric ? [1] : allZones),
+    gpuDriver: pool.gpuDriver,
+  };
+}
+
+function poolsFor(cloud: Cloud, env: EnvironmentConfig): GpuPoolSpec[] {
+  const zoneCount = Math.min(...env[cloud].regions.map((r) => r.availabilityZones.length));
+  return env.gpuPools.filter((p) => p.clouds.includes(cloud)).map((p) => gpuPoolSpec(p, zoneCount));
+}
+
+function networks(envName: string, regions: EnvironmentConfig['aws']['regions']): NetworkSpec[] {
+  return regions.map((r) => ({
+    name: `${envName}-${r.region}`,
+    region: r.region,
+    cidr: r.cidr,
+    zones: r.availabilityZones,
+  }));
+}
+
+export function environmentSpec(config: PlatformConfig, envName: string): EnvironmentSpec {
+  const env = config.environments[envName];
+  if (!env) throw new Error(`environment "${envName}" is not in the config`);
+  return {
+    name: envName,
+    logging: { retentionDays: env.logRetentionDays },
+    backend: env.stateBackend,
+    aws: {
+      identity: { cloud: 'aws', accountId: env.aws.accountId },
+      networks: networks(envName, env.aws.regions),
+      gpuPools: poolsFor('aws', env),
+    },
+    azure: {
+      identity: { cloud: 'azure', subscriptionId: env.azure.subscriptionId, tenantId: env.azure.tenantId },
+      networks: networks(envName, env.azure.regions),
+      gpuPools: poolsFor('azure', env),
+    },
+    tags: (role) => ({
+      platform: config.platform.name,
+      environment: envName,
+      cloudRole: role,
+      owner: env.tags.owner,
+      costCenter: env.tags.costCenter,
+    }),
+  };
+}

@@ -1,0 +1,43 @@
+import type { GpuModelId } from './gpu-catalog';
+
+/** How a pool's nodes are bought. */
+export type CapacitySpec =
+  | { readonly type: 'on-demand' }
+  | { readonly type: 'spot' }
+  | {
+      readonly type: 'reserved';
+      /** AWS: an On-Demand Capacity Reservation, or a Capacity Block for ML when `capacityBlock`. */
+      readonly aws?: { readonly capacityReservationId: string; readonly capacityBlock: boolean };
+      /** Azure: the capacity reservation group the VMs draw from. */
+      readonly azure?: { readonly capacityReservationGroupId: string };
+    };
+
+/** Node counts for the autoscaler. */
+export interface NodeCountSpec {
+  readonly min: number;
+  readonly desired: number;
+  readonly max: number;
+}
+
+/**
+ * Cloud-neutral GPU pool: declared once, built as an EKS managed node group on AWS and an AKS
+ * node pool on Azure with the same GPU model, count, memory and fabric class.
+ */
+export interface GpuPoolSpec {
+  /** Pool name: node group / node pool name and the `platform/pool` label. */
+  readonly name: string;
+  /** GPU model id from the catalog. */
+  readonly model: GpuModelId;
+  /** GPUs per node; selects the SKU on each cloud. */
+  readonly gpusPerNode: number;
+  /** What the pool runs. */
+  readonly purpose: 'training' | 'inference';
+  readonly nodes: NodeCountSpec;
+  readonly capacity: CapacitySpec;
+  /** RDMA fabric (EFA / InfiniBand) for multi-node collectives; implies a single zone. */
+  readonly fabric: boolean;
+  /** 1-based positions in the network's zones the pool uses. */
+  readonly zoneIndexes: readonly number[];
+  /** Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). */
+  readonly gpuDriver: 'install' | 'none';
+}

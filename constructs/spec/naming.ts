@@ -1,0 +1,88 @@
+/**
+ * Naming rules: stack names, and resource names that must keep each cloud's rules. Names are
+ * derived from validated parts (platform prefix, environment, region), so a derived name that
+ * breaks a rule is a bug here, not a config error; the rules are also used to check the names a
+ * user writes into config directly.
+ */
+import { createHash } from 'crypto';
+
+/** The role a stack plays: Azure hosts the products, AWS distributes them. */
+export type CloudRole = 'host' | 'distribution';
+
+/**
+ * Platform and environment names: short, lowercase letters and digits, starting with a letter,
+ * so that they fit inside every cloud's names (the strictest is Azure storage: 24 characters).
+ */
+export const NAME_PART_PATTERN = /^[a-z][a-z0-9]{1,7}$/;
+export const NAME_PART_RULE = '2-8 lowercase letters and digits, starting with a letter';
+
+export function azureHostStackName(environment: string, region: string): string {
+  return `${environment}-azure-host-${region}`;
+}
+
+export function awsDistributionStackName(environment: string, region: string): string {
+  return `${environment}-aws-dist-${region}`;
+}
+
+export function linkStackName(environment: string): string {
+  return `${environment}-link`;
+}
+
+/** Azure storage account names: 3-24 characters, lowercase letters and digits, globally unique. */
+export const STORAGE_ACCOUNT_NAME_PATTERN = /^[a-z0-9]{3,24}$/;
+export const STORAGE_ACCOUNT_NAME_RULE = '3-24 lowercase letters and digits';
+
+/**
+ * Azure Key Vault names: 3-24 characters, letters, digits and hyphens, starting with a letter,
+ * ending with a letter or digit, no consecutive hyphens; globally unique.
+ */
+export const KEY_VAULT_NAME_PATTERN = /^(?=.{3,24}$)[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/;
+export const KEY_VAULT_NAME_RULE =
+  '3-24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, no "--"';
+
+/** S3 bucket names: 3-63 lowercase letters, digits, dots and hyphens, starting and ending alphanumeric. */
+export const S3_BUCKET_NAME_PATTERN = /^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+export const S3_BUCKET_NAME_RULE = '3-63 lowercase letters, digits, dots and hyphens, alphanumeric at both ends';
+
+function shortHash(text: string, length: number): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+/**
+ * Joins parts into a name no longer than `maxLength`. When the plain join is too long, it is cut
+ * and ends in a 6-character hash of the whole join, so two long names stay distinct and the same
+ * input always yields the same name (resource names must not drift between synths).
+ */
+export function boundedName(parts: readonly string[], separator: string, maxLength: number): string {
+  const joined = parts.join(separator);
+  if (joined.length <= maxLength) return joined;
+  const hash = shortHash(joined, 6);
+  const head = joined.slice(0, maxLength - hash.length - separator.length).replace(/-+$/, '');
+  return `${head}${separator}${hash}`;
+}
+
+/** A storage account name for `purpose`, from validated name parts. */
+export function storageAccountName(parts: readonly string[]): string {
+  const name = boundedName(
+    parts.map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, '')),
+    '',
+    24,
+  );
+  assertRule(name, STORAGE_ACCOUNT_NAME_PATTERN, STORAGE_ACCOUNT_NAME_RULE);
+  return name;
+}
+
+/** A key vault name from validated name parts. */
+export function keyVaultName(parts: readonly string[]): string {
+  const name = boundedName(
+    parts.map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, '')),
+    '-',
+    24,
+  );
+  assertRule(name, KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE);
+  return name;
+}
+
+function assertRule(name: string, pattern: RegExp, rule: string): void {
+  if (!pattern.test(name)) throw new Error(`derived name "${name}" breaks the rule: ${rule}`);
+}

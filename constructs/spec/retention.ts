@@ -1,0 +1,17 @@
+/**
+ * Log retention values both log services accept. One config value drives CloudWatch Logs (AWS)
+ * and Log Analytics (Azure), so only values valid on both are allowed.
+ */
+
+/** CloudWatch Logs `retention_in_days` values (PutRetentionPolicy API reference). */
+export const CLOUDWATCH_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** Log Analytics workspace `retention_in_days`: 30 to 730 on the PerGB2018 tier. */
+export const LOG_ANALYTICS_RETENTION_RANGE = { min: 30, max: 730 } as const;
+
+/** The retention values this platform accepts: on CloudWatch's list and in Log Analytics' range. */
+export const ALLOWED_RETENTION_DAYS: readonly number[] = CLOUDWATCH_RETENTION_DAYS.filter(
+  (d) => d >= LOG_ANALYTICS_RETENTION_RANGE.min && d <= LOG_ANALYTICS_RETENTION_RANGE.max,
+);

@@ -1,0 +1,182 @@
+import { ConfigError, parsePlatformConfig } from '../../config/load';
+import { shippedConfig, type ConfigInput } from '../helpers/config-fixture';
+
+/** The problems a config yields, as "path: message (found ...)" lines. */
+function problems(input: ConfigInput): string[] {
+  try {
+    parsePlatformConfig(input);
+  } catch (e) {
+    if (e instanceof ConfigError)
+      return e.problems.map((p) => `${p.path}: ${p.message}${p.found ? ` (found ${p.found})` : ''}`);
+    throw e;
+  }
+  return [];
+}
+
+function withProd(edit: (prod: ConfigInput) => void): ConfigInput {
+  const config = shippedConfig();
+  edit(config.environments.prod);
+  return config;
+}
+
+describe('platform config schema', () => {
+  test('the shipped config is valid', () => {
+    expect(problems(shippedConfig())).toEqual([]);
+  });
+
+  test('defaults are applied in the schema', () => {
+    const config = parsePlatformConfig(shippedConfig());
+    const infer = config.environments.prod.gpuPools.find((p) => p.name === 'infer');
+    expect(infer).toMatchObject({ clouds: ['aws', 'azure'], fabric: false, gpuDriver: 'install' });
+  });
+
+  test('an invalid CIDR names its path and the bad value', () => {
+    const found = problems(withProd((p) => (p.aws.regions[0].cidr = '10.0.0.0/33')));
+    expect(found).toEqual([
+      'environments.prod.aws.regions[0].cidr: has a prefix length above 32 (found "10.0.0.0/33")',
+    ]);
+  });
+
+  test('a CIDR with host bits set suggests the network address', () => {
+    const found = problems(withProd((p) => (p.aws.regions[0].cidr = '10.110.4.0/16')));
+    expect(found[0]).toMatch(/regions\[0\]\.cidr: has host bits set \(did you mean 10\.110\.0\.0\/16\?\)/);
+  });
+
+  test('overlapping networks across clouds are rejected with both paths', () => {
+    const found = problems(withProd((p) => (p.azure.regions[0].cidr = '10.110.128.0/17')));
+    expect(found).toEqual([
+      'environments.prod.azure.regions[0].cidr: overlaps aws.regions.0.cidr (10.110.0.0/16); the networks of one environment are joined by VPN and need disjoint ranges (found "10.110.128.0/17")',
+    ]);
+  });
+
+  test('overlapping networks in different environments are allowed', () => {
+    const config = shippedConfig();
+    config.environments.dev.aws.regions[0].cidr = config.environments.prod.aws.regions[0].cidr;
+    expect(problems(config)).toEqual([]);
+  });
+
+  test('an unknown GPU model lists the catalog', () => {
+    const found = problems(withProd((p) => (p.gpuPools[0].gpuModel = 'v100')));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      /^environments\.prod\.gpuPools\[0\]\.gpuModel: is not in the GPU catalog; known models: h100, h200, .*t4.* \(found "v100"\)$/,
+    );
+  });
+
+  test('a model one cloud does not offer is rejected on that cloud', () => {
+    const found = problems(withProd((p) => (p.gpuPools[2].gpuModel = 'l40s')));
+    expect(found).toEqual([
+      'environments.prod.gpuPools[2].clouds[1]: azure does not offer GPU model l40s; it is offered on: aws',
+    ]);
+  });
+
+  test('a GPU count per node one cloud cannot match names the choices', () => {
+    const found = problems(withProd((p) => (p.gpuPools[2].gpusPerNode = 2)));
+    expect(found).toEqual([
+      'environments.prod.gpuPools[2].gpusPerNode: aws offers a10 with 1 or 4 or 8 GPUs per node, not 2 (found 2)',
+    ]);
+  });
+
+  test('min above max is rejected', () => {
+    const found = problems(withProd((p) => (p.gpuPools[1].nodes = { min: 9, desired: 9, max: 8 })));
+    expect(found).toContain('environments.prod.gpuPools[1].nodes.min: must be <= max (8) (found 9)');
+  });
+
+  test('desired outside min..max is rejected', () => {
+    const found = problems(withProd((p) => (p.gpuPools[1].nodes = { min: 2, desired: 1, max: 8 })));
+    expect(found).toEqual([
+      'environments.prod.gpuPools[1].nodes.desired: must lie between min (2) and max (8) (found 1)',
+    ]);
+  });
+
+  test('a retention neither log service accepts lists the allowed values', () => {
+    const found = problems(withProd((p) => (p.logRetentionDays = 45)));
+    expect(found).toEqual([
+      'environments.prod.logRetentionDays: must be one of 30, 60, 90, 120, 150, 180, 365, 400, 545 (accepted by both CloudWatch Logs and Log Analytics) (found 45)',
+    ]);
+  });
+
+  test('an Azure storage account name that breaks the rule is rejected', () => {
+    const found = problems(
+      withProd(
+        (p) =>
+          (p.stateBackend = {
+            type: 'azurerm',
+            resourceGroupName: 'rg-state',
+            storageAccountName: 'Bad_Name',
+            containerName: 'tfstate',
+          }),
+      ),
+    );
+    expect(found).toEqual([
+      'environments.prod.stateBackend.storageAccountName: must be 3-24 lowercase letters and digits (found "Bad_Name")',
+    ]);
+  });
+
+  test('a key vault name that breaks the rule is rejected', () => {
+    const found = problems(withProd((p) => (p.azure.keyVaultName = 'kv--prod')));
+    expect(found[0]).toMatch(/^environments\.prod\.azure\.keyVaultName: must be 3-24 letters, digits and hyphens/);
+  });
+
+  test('a fabric pool spread across zones is rejected', () => {
+    const found = problems(withProd((p) => (p.gpuPools[1].zones = [1, 2])));
+    expect(found[0]).toMatch(/^environments\.prod\.gpuPools\[1\]\.zones: must name one zone/);
+  });
+
+  test('fabric on an Ethernet-only model is rejected', () => {
+    const found = problems(withProd((p) => (p.gpuPools[2].fabric = true)));
+    expect(found).toEqual([
+      'environments.prod.gpuPools[2].fabric: GPU model a10 has no RDMA fabric; set fabric to false (found true)',
+    ]);
+  });
+
+  test('a reserved pool needs a reservation for each of its clouds', () => {
+    const found = problems(
+      withProd(
+        (p) => (p.gpuPools[2].capacity = { type: 'reserved', aws: { capacityReservationId: 'cr-0123456789abcdef0' } }),
+      ),
+    );
+    expect(found).toEqual([
+      'environments.prod.gpuPools[2].capacity.azure: is required: a reserved pool on azure needs its reservation',
+    ]);
+  });
+
+  test('availability zones must belong to their region', () => {
+    const found = problems(withProd((p) => (p.aws.regions[0].availabilityZones = ['us-east-1a', 'us-west-2b'])));
+    expect(found).toEqual([
+      'environments.prod.aws.regions[0].availabilityZones[1]: must be a zone of us-east-1 (us-east-1a, us-east-1b, ...) (found "us-west-2b")',
+    ]);
+  });
+
+  test('duplicate pool names are rejected', () => {
+    const found = problems(withProd((p) => (p.gpuPools[2].name = 'serve')));
+    expect(found).toEqual(['environments.prod.gpuPools[2].name: duplicates entry 1 (found "serve")']);
+  });
+
+  test('unknown keys are rejected, so typos do not pass silently', () => {
+    const found = problems(withProd((p) => (p.logRetentionDay = 30)));
+    expect(found).toEqual(['environments.prod: Unrecognized key: "logRetentionDay"']);
+  });
+
+  test('overlap, unknown model, min > max and a bad storage name are reported together', () => {
+    const found = problems(
+      withProd((p) => {
+        p.azure.regions[0].cidr = '10.110.0.0/20';
+        p.gpuPools[2].gpuModel = 'v100';
+        p.gpuPools[1].nodes = { min: 9, desired: 9, max: 8 };
+        p.stateBackend = {
+          type: 'azurerm',
+          resourceGroupName: 'rg',
+          storageAccountName: 'Not-Valid!',
+          containerName: 'tfstate',
+        };
+      }),
+    );
+    expect(found.map((f) => f.split(':')[0]).sort()).toEqual([
+      'environments.prod.azure.regions[0].cidr',
+      'environments.prod.gpuPools[1].nodes.min',
+      'environments.prod.gpuPools[2].gpuModel',
+      'environments.prod.stateBackend.storageAccountName',
+    ]);
+  });
+});

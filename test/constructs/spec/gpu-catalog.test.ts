@@ -1,0 +1,67 @@
+import {
+  GPU_MODEL_IDS,
+  cloudsOffering,
+  fabricClass,
+  gpuModel,
+  resolveGpuOffering,
+  supportsEphemeralOsDisk,
+} from '../../../constructs/spec/gpu-catalog';
+
+describe('GPU catalog', () => {
+  test.each([
+    ['h100', 'p5.48xlarge', 'Standard_ND96isr_H100_v5'],
+    ['h200', 'p5e.48xlarge', 'Standard_ND96isr_H200_v5'],
+    ['a100-80gb', 'p4de.24xlarge', 'Standard_ND96amsr_A100_v4'],
+  ] as const)('%s maps to %s and %s with 8 GPUs over RDMA on both', (model, awsSku, azureSku) => {
+    const aws = resolveGpuOffering(model, 'aws', 8);
+    const azure = resolveGpuOffering(model, 'azure', 8);
+    expect(aws?.sku).toBe(awsSku);
+    expect(azure?.sku).toBe(azureSku);
+    expect(fabricClass(aws!.fabric)).toBe('rdma');
+    expect(fabricClass(azure!.fabric)).toBe('rdma');
+  });
+
+  test('A10-class inference maps g5 to NV*ads_A10_v5', () => {
+    expect(resolveGpuOffering('a10', 'aws', 1)?.sku).toMatch(/^g5\./);
+    expect(resolveGpuOffering('a10', 'azure', 1)?.sku).toMatch(/^Standard_NV\d+ads_A10_v5$/);
+  });
+
+  test('T4 maps g4dn to NC*as_T4_v3 at 1 and 4 GPUs', () => {
+    for (const count of [1, 4]) {
+      expect(resolveGpuOffering('t4', 'aws', count)?.sku).toMatch(/^g4dn\./);
+      expect(resolveGpuOffering('t4', 'azure', count)?.sku).toMatch(/^Standard_NC\d+as_T4_v3$/);
+    }
+  });
+
+  test('models on one cloud only are marked by their offerings', () => {
+    expect(cloudsOffering('l40s')).toEqual(['aws']);
+    expect(cloudsOffering('b200')).toEqual(['aws']);
+    expect(cloudsOffering('h100-nvl')).toEqual(['azure']);
+    expect(cloudsOffering('h100')).toEqual(['aws', 'azure']);
+  });
+
+  test('a count one cloud lacks resolves to nothing', () => {
+    expect(resolveGpuOffering('a10', 'aws', 2)).toBeUndefined();
+  });
+
+  test('every model offers its default GPU count on each cloud that offers it', () => {
+    for (const id of GPU_MODEL_IDS) {
+      for (const cloud of cloudsOffering(id)) {
+        expect(resolveGpuOffering(id, cloud, gpuModel(id).defaultGpusPerNode)).toBeDefined();
+      }
+    }
+  });
+
+  test('AWS RDMA offerings declare their EFA interfaces; Azure ones their temp disk', () => {
+    for (const model of GPU_MODEL_IDS.map(gpuModel)) {
+      for (const o of model.offerings.aws ?? []) expect(o.efaInterfaces! > 0).toBe(o.fabric === 'efa');
+      for (const o of model.offerings.azure ?? []) expect(o.tempDiskGiB).toBeGreaterThan(0);
+    }
+  });
+
+  test('ephemeral OS disks fit only on a large enough temp disk', () => {
+    const t4 = resolveGpuOffering('t4', 'azure', 1)!;
+    expect(supportsEphemeralOsDisk(t4, 128)).toBe(true);
+    expect(supportsEphemeralOsDisk(t4, 512)).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { shippedConfig } from './helpers/config-fixture';
+
+const root = path.join(__dirname, '..');
+
+/** Runs the app as `cdktf synth` does, with a config file and an output directory of its own. */
+function runApp(config: unknown) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-main-'));
+  const configFile = path.join(dir, 'platform.json');
+  const outdir = path.join(dir, 'cdktf.out');
+  writeFileSync(configFile, JSON.stringify(config));
+  // A previous good run's output must not survive a failed one.
+  mkdirSync(path.join(outdir, 'stacks', 'stale'), { recursive: true });
+  const result = spawnSync(process.execPath, ['--require', '@swc-node/register', 'main.ts'], {
+    cwd: root,
+    env: { ...process.env, PLATFORM_CONFIG: configFile, CDKTF_OUTDIR: outdir },
+    encoding: 'utf8',
+  });
+  return { ...result, outdir };
+}
+
+describe('main', () => {
+  test('a bad config names every problem, exits non-zero and leaves no output', () => {
+    const config = shippedConfig();
+    const prod = config.environments.prod;
+    prod.azure.regions[0].cidr = prod.aws.regions[0].cidr;
+    prod.gpuPools[2].gpuModel = 'v100';
+    prod.gpuPools[1].nodes = { min: 9, desired: 9, max: 8 };
+    prod.stateBackend = {
+      type: 'azurerm',
+      resourceGroupName: 'rg',
+      storageAccountName: 'Bad_Name',
+      containerName: 'tfstate',
+    };
+
+    const { status, stderr, outdir } = runApp(config);
+
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/Invalid platform config .*platform\.json: 4 problems/);
+    expect(stderr).toContain('environments.prod.azure.regions[0].cidr: overlaps aws.regions.0.cidr');
+    expect(stderr).toContain('environments.prod.gpuPools[2].gpuModel: is not in the GPU catalog');
+    expect(stderr).toContain('environments.prod.gpuPools[1].nodes.min: must be <= max (8)');
+    expect(stderr).toContain(
+      'environments.prod.stateBackend.storageAccountName: must be 3-24 lowercase letters and digits',
+    );
+    expect(existsSync(outdir)).toBe(false);
+  });
+
+  test('a good config writes every stack', () => {
+    const { status, stderr, outdir } = runApp(shippedConfig());
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(existsSync(path.join(outdir, 'stacks', 'prod-azure-host-eastus2', 'cdk.tf.json'))).toBe(true);
+    expect(existsSync(path.join(outdir, 'stacks', 'stale'))).toBe(false);
+  });
+});
