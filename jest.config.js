@@ -3,8 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // swc strips types only; `npm run build` (tsc --noEmit) type-checks once for the whole tree.
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  // Transpile only, file by file; `tsc --noEmit` type-checks the whole tree once in `npm test`.
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-jest.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },

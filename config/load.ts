@@ -12,7 +12,8 @@ import * as path from 'path';
 import type { z } from 'zod';
 import { platformConfigSchema, type PlatformConfig } from './schema';
 
-export const DEFAULT_CONFIG_PATH = path.join(__dirname, 'platform.json');
+/** Relative to the working directory: cdktf runs the app from the project root. */
+export const DEFAULT_CONFIG_PATH = path.resolve('config', 'platform.json');
 
 /** One thing wrong with the config. */
 export interface ConfigProblem {
