@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Transpile only, file by file; `tsc --noEmit` type-checks the whole tree once in `npm test`.
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-jest.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
