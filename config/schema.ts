@@ -28,6 +28,7 @@ import {
   STORAGE_ACCOUNT_NAME_RULE,
 } from '../constructs/spec/naming';
 import { ALLOWED_RETENTION_DAYS } from '../constructs/spec/retention';
+import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -43,6 +44,17 @@ const cidr = z.string().superRefine((text, ctx) => {
 const awsAccountId = matching(/^\d{12}$/, 'a 12-digit AWS account id');
 const uuid = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lowercase GUID');
 
+/** Private 16-bit ASNs (RFC 6996), less the ones Azure reserves for its own gateways. */
+const AZURE_RESERVED_ASNS = [65515, 65517, 65518, 65519, 65520];
+const privateAsn = z
+  .number()
+  .int()
+  .min(64512, 'must be a private ASN, 64512-65534')
+  .max(65534, 'must be a private ASN, 64512-65534')
+  .refine((asn) => !AZURE_RESERVED_ASNS.includes(asn), {
+    message: `must not be one Azure reserves (${AZURE_RESERVED_ASNS.join(', ')})`,
+  });
+
 const regionNetwork = (regionPattern: RegExp, regionRule: string, zoneRule: string) =>
   z.strictObject({
     /** The cloud region, for example `us-east-1` or `eastus2`. */
@@ -56,33 +68,46 @@ const regionNetwork = (regionPattern: RegExp, regionRule: string, zoneRule: stri
       .max(3, 'must list 2 or 3 zones'),
   });
 
+/** A network too small for its cloud's subnet layout is reported on its `cidr`. */
+function rejectUncarvableNetwork(layout: SubnetLayout) {
+  return (network: { cidr: string; availabilityZones: string[] }, ctx: z.RefinementCtx) => {
+    if (typeof parseCidr(network.cidr) === 'string') return;
+    const plan = planSubnets(network.cidr, network.availabilityZones, layout);
+    if (!plan.ok) plan.problems.forEach((message) => ctx.addIssue({ code: 'custom', path: ['cidr'], message }));
+  };
+}
+
 const awsRegionNetwork = regionNetwork(
   /^[a-z]{2}(-gov)?-[a-z]+-\d$/,
   'an AWS region code such as us-east-1',
   'an availability zone name such as us-east-1a',
-).superRefine((network, ctx) => {
-  network.availabilityZones.forEach((zone, i) => {
-    if (!new RegExp(`^${network.region}[a-z]$`).test(zone)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['availabilityZones', i],
-        message: `must be a zone of ${network.region} (${network.region}a, ${network.region}b, ...)`,
-      });
-    }
-  });
-});
+)
+  .superRefine((network, ctx) => {
+    network.availabilityZones.forEach((zone, i) => {
+      if (!new RegExp(`^${network.region}[a-z]$`).test(zone)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['availabilityZones', i],
+          message: `must be a zone of ${network.region} (${network.region}a, ${network.region}b, ...)`,
+        });
+      }
+    });
+  })
+  .superRefine(rejectUncarvableNetwork(AWS_SUBNET_LAYOUT));
 
 const azureRegionNetwork = regionNetwork(
   /^[a-z][a-z0-9]+$/,
   'an Azure region name such as eastus2',
   'a zone number "1", "2" or "3"',
-).superRefine((network, ctx) => {
-  network.availabilityZones.forEach((zone, i) => {
-    if (!['1', '2', '3'].includes(zone)) {
-      ctx.addIssue({ code: 'custom', path: ['availabilityZones', i], message: 'must be "1", "2" or "3"' });
-    }
-  });
-});
+)
+  .superRefine((network, ctx) => {
+    network.availabilityZones.forEach((zone, i) => {
+      if (!['1', '2', '3'].includes(zone)) {
+        ctx.addIssue({ code: 'custom', path: ['availabilityZones', i], message: 'must be "1", "2" or "3"' });
+      }
+    });
+  })
+  .superRefine(rejectUncarvableNetwork(AZURE_SUBNET_LAYOUT));
 
 const nodeCounts = z
   .strictObject({
@@ -233,13 +258,35 @@ const environment = z
         message: `must be one of ${ALLOWED_RETENTION_DAYS.join(', ')} (accepted by both CloudWatch Logs and Log Analytics)`,
       }),
     stateBackend,
+    /** The site-to-site VPN between the primary AWS region and the primary Azure region. */
+    link: z
+      .strictObject({
+        /** Turn the link off to run the clouds unjoined (no VPN gateways are billed). Default true. */
+        enabled: z.boolean().default(true),
+        /** BGP ASN of the AWS virtual private gateway. */
+        awsAsn: privateAsn,
+        /** BGP ASN of the Azure VPN gateway. */
+        azureAsn: privateAsn,
+      })
+      .refine((link) => link.awsAsn !== link.azureAsn, {
+        path: ['azureAsn'],
+        message: 'must differ from awsAsn: the link is eBGP between two autonomous systems',
+      }),
     aws: z.strictObject({
       accountId: awsAccountId,
+      /** NAT gateways per region: one per zone (survives a zone outage) or a single one (cheaper). */
+      natGateways: z.enum(['one-per-zone', 'single']),
       regions: z.array(awsRegionNetwork).min(1, 'must list at least one region'),
     }),
     azure: z.strictObject({
       subscriptionId: uuid,
       tenantId: uuid,
+      /**
+       * Network Watcher for flow logs: `create` one per region, or use the `existing` one Azure
+       * creates by itself (`NetworkWatcher_<region>` in `NetworkWatcherRG`). Only one may exist
+       * per region and subscription. Default `existing`.
+       */
+      networkWatcher: z.enum(['create', 'existing']).default('existing'),
       /** Optional explicit Key Vault name for the environment's first region; default derived from the platform name. */
       keyVaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional(),
       regions: z.array(azureRegionNetwork).min(1, 'must list at least one region'),

@@ -17,8 +17,12 @@ export interface EnvironmentSpec {
   readonly name: string;
   readonly logging: LoggingSpec;
   readonly backend: StateBackendConfig;
-  readonly aws: CloudSpec<AwsIdentitySpec>;
-  readonly azure: CloudSpec<AzureIdentitySpec>;
+  readonly aws: CloudSpec<AwsIdentitySpec> & { readonly natGateways: 'one-per-zone' | 'single' };
+  readonly azure: CloudSpec<AzureIdentitySpec> & { readonly networkWatcher: 'create' | 'existing' };
+  /** The site-to-site link between the primary regions, or undefined when turned off. */
+  readonly link?: { readonly awsAsn: number; readonly azureAsn: number };
+  /** The platform's short name, first part of every resource name. */
+  readonly platform: string;
   /** The tag set for a stack of the given role. */
   tags(role: CloudRole | 'link'): TagSpec;
 }
@@ -51,9 +55,9 @@ function poolsFor(cloud: Cloud, env: EnvironmentConfig): GpuPoolSpec[] {
   return env.gpuPools.filter((p) => p.clouds.includes(cloud)).map((p) => gpuPoolSpec(p, zoneCount));
 }
 
-function networks(envName: string, regions: EnvironmentConfig['aws']['regions']): NetworkSpec[] {
+function networks(platform: string, envName: string, regions: EnvironmentConfig['aws']['regions']): NetworkSpec[] {
   return regions.map((r) => ({
-    name: `${envName}-${r.region}`,
+    name: `${platform}-${envName}-${r.region}`,
     region: r.region,
     cidr: r.cidr,
     zones: r.availabilityZones,
@@ -63,22 +67,27 @@ function networks(envName: string, regions: EnvironmentConfig['aws']['regions'])
 export function environmentSpec(config: PlatformConfig, envName: string): EnvironmentSpec {
   const env = config.environments[envName];
   if (!env) throw new Error(`environment "${envName}" is not in the config`);
+  const platform = config.platform.name;
   return {
     name: envName,
+    platform,
+    link: env.link.enabled ? { awsAsn: env.link.awsAsn, azureAsn: env.link.azureAsn } : undefined,
     logging: { retentionDays: env.logRetentionDays },
     backend: env.stateBackend,
     aws: {
       identity: { cloud: 'aws', accountId: env.aws.accountId },
-      networks: networks(envName, env.aws.regions),
+      networks: networks(platform, envName, env.aws.regions),
       gpuPools: poolsFor('aws', env),
+      natGateways: env.aws.natGateways,
     },
     azure: {
       identity: { cloud: 'azure', subscriptionId: env.azure.subscriptionId, tenantId: env.azure.tenantId },
-      networks: networks(envName, env.azure.regions),
+      networks: networks(platform, envName, env.azure.regions),
       gpuPools: poolsFor('azure', env),
+      networkWatcher: env.azure.networkWatcher,
     },
     tags: (role) => ({
-      platform: config.platform.name,
+      platform,
       environment: envName,
       cloudRole: role,
       owner: env.tags.owner,

@@ -1,8 +1,14 @@
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { Construct } from 'constructs';
+import { AzureLogAnalytics } from '../constructs/azure/logging/log-analytics';
+import { AzureLogStorageAccount } from '../constructs/azure/logging/log-storage-account';
+import { AzureVnetFlowLog } from '../constructs/azure/logging/vnet-flow-log';
 import { AzureNetwork } from '../constructs/azure/network';
+import { AzurePrivateDnsZones } from '../constructs/azure/private-dns-zones';
 import type { GpuPoolSpec } from '../constructs/spec/gpu-pool';
 import type { AzureIdentitySpec } from '../constructs/spec/identity';
 import type { LoggingSpec } from '../constructs/spec/logging';
+import { storageAccountName } from '../constructs/spec/naming';
 import type { NetworkSpec } from '../constructs/spec/network';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { azureProvider } from './providers';
@@ -13,6 +19,8 @@ export interface AzureHostStackProps extends PlatformStackProps {
   readonly identity: AzureIdentitySpec;
   /** The region's network. */
   readonly network: NetworkSpec;
+  /** Flow logs need a Network Watcher: create one, or use the one Azure made. */
+  readonly networkWatcher: 'create' | 'existing';
   /** Log retention and destinations. */
   readonly logging: LoggingSpec;
   /** The GPU pools Azure hosts in this region (training and first-party inference). */
@@ -21,11 +29,53 @@ export interface AzureHostStackProps extends PlatformStackProps {
 
 /** One Azure region of the host side: where the first-party products train and serve. */
 export class AzureHostStack extends PlatformStack {
+  readonly networkResourceGroup: ResourceGroup;
   readonly network: AzureNetwork;
+  readonly logAnalytics: AzureLogAnalytics;
 
   constructor(scope: Construct, name: string, props: AzureHostStackProps) {
     super(scope, name, props);
+    const { network, logging } = props;
+    const location = network.region;
     azureProvider(this, props.identity);
-    this.network = new AzureNetwork(this, 'network', { network: props.network });
+
+    this.networkResourceGroup = new ResourceGroup(this, 'rg-network', { name: `rg-${network.name}-network`, location });
+    // Deleting a resource group deletes everything in it: the logging group is protected like the logs.
+    const loggingResourceGroup = new ResourceGroup(this, 'rg-logging', {
+      name: `rg-${network.name}-logging`,
+      location,
+      lifecycle: { preventDestroy: true },
+    });
+
+    this.network = new AzureNetwork(this, 'network', { network, resourceGroup: this.networkResourceGroup });
+    new AzurePrivateDnsZones(this, 'private-dns', {
+      region: location,
+      resourceGroupName: this.networkResourceGroup.name,
+      vnetId: this.network.vnet.id,
+      namePrefix: network.name,
+    });
+
+    this.logAnalytics = new AzureLogAnalytics(this, 'log-analytics', {
+      name: `log-${network.name}`,
+      resourceGroupName: loggingResourceGroup.name,
+      location,
+      logging,
+    });
+    const flowLogStorage = new AzureLogStorageAccount(this, 'flow-log-storage', {
+      name: storageAccountName([props.tags.platform, props.tags.environment, location, 'flow']),
+      resourceGroupName: loggingResourceGroup.name,
+      location,
+      logging,
+    });
+    new AzureVnetFlowLog(this, 'flow-log', {
+      vnetId: this.network.vnet.id,
+      region: location,
+      namePrefix: network.name,
+      resourceGroupName: this.networkResourceGroup.name,
+      networkWatcher: props.networkWatcher,
+      storage: flowLogStorage,
+      analytics: this.logAnalytics,
+      logging,
+    });
   }
 }

@@ -1,30 +1,158 @@
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
+import { NatGatewayPublicIpAssociation } from '@cdktf/provider-azurerm/lib/nat-gateway-public-ip-association';
+import {
+  NetworkSecurityGroup,
+  type NetworkSecurityGroupSecurityRule,
+} from '@cdktf/provider-azurerm/lib/network-security-group';
+import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
+import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
 import type { NetworkSpec } from '../spec/network';
+import { AZURE_SUBNET_LAYOUT, mustPlanSubnets, subnetsOf, type PlannedSubnet } from '../spec/subnet-plan';
 
 /** Props of {@link AzureNetwork}. */
 export interface AzureNetworkProps {
   /** The region's network, from the cloud-neutral spec. */
   readonly network: NetworkSpec;
+  /** The resource group that holds the network's resources. */
+  readonly resourceGroup: ResourceGroup;
 }
 
-/** The host side's private network in one region: a VNet carved from the shared plan. */
+const DENY_INTERNET_INBOUND: NetworkSecurityGroupSecurityRule = {
+  name: 'deny-internet-inbound',
+  description: 'Nothing on this subnet is reachable from the internet',
+  priority: 4000,
+  direction: 'Inbound',
+  access: 'Deny',
+  protocol: '*',
+  sourceAddressPrefix: 'Internet',
+  sourcePortRange: '*',
+  destinationAddressPrefix: '*',
+  destinationPortRange: '*',
+};
+
+/**
+ * NSG rules per subnet role. AKS nodes keep Azure's defaults (VNet and load-balancer probes in)
+ * and deny the internet explicitly; private endpoints admit HTTPS from the VNet and nothing else.
+ * GatewaySubnet takes no NSG (Azure does not support one there).
+ */
+const NSG_RULES: Record<string, NetworkSecurityGroupSecurityRule[]> = {
+  'aks-gpu': [DENY_INTERNET_INBOUND],
+  'aks-system': [DENY_INTERNET_INBOUND],
+  'private-endpoints': [
+    {
+      name: 'allow-https-from-vnet',
+      description: 'Clients in the VNet reach private endpoints over HTTPS',
+      priority: 100,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourceAddressPrefix: 'VirtualNetwork',
+      sourcePortRange: '*',
+      destinationAddressPrefix: '*',
+      destinationPortRange: '443',
+    },
+    {
+      name: 'deny-vnet-other-inbound',
+      description: 'Nothing but HTTPS reaches private endpoints',
+      priority: 3900,
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: '*',
+      sourceAddressPrefix: 'VirtualNetwork',
+      sourcePortRange: '*',
+      destinationAddressPrefix: '*',
+      destinationPortRange: '*',
+    },
+    DENY_INTERNET_INBOUND,
+  ],
+};
+
+/** Subnets whose egress goes through the NAT gateway. */
+const NAT_SUBNETS = ['aks-system', 'aks-gpu'];
+
+/**
+ * The host side's private network in one region, carved by the shared subnet planner: a VNet
+ * with `aks-system`, `aks-gpu`, `private-endpoints` and `GatewaySubnet`; an NSG on every subnet
+ * that can carry one; and a NAT gateway with a zone-redundant public IP for the AKS subnets'
+ * egress (default outbound access is off, so nothing leaves another way).
+ */
 export class AzureNetwork extends Construct {
-  readonly resourceGroup: ResourceGroup;
   readonly vnet: VirtualNetwork;
+  readonly plan: readonly PlannedSubnet[];
+  /** Subnets by role name. */
+  readonly subnets: Readonly<Record<string, Subnet>>;
+  readonly natGateway: NatGateway;
 
   constructor(scope: Construct, id: string, props: AzureNetworkProps) {
     super(scope, id);
-    this.resourceGroup = new ResourceGroup(this, 'rg', {
-      name: `rg-${props.network.name}-network`,
-      location: props.network.region,
-    });
+    const { network, resourceGroup } = props;
+    const location = network.region;
+    const resourceGroupName = resourceGroup.name;
+    this.plan = mustPlanSubnets(network.cidr, network.zones, AZURE_SUBNET_LAYOUT);
+
     this.vnet = new VirtualNetwork(this, 'vnet', {
-      name: `vnet-${props.network.name}`,
-      location: props.network.region,
-      resourceGroupName: this.resourceGroup.name,
-      addressSpace: [props.network.cidr],
+      name: `vnet-${network.name}`,
+      location,
+      resourceGroupName,
+      addressSpace: [network.cidr],
     });
+
+    const subnets: Record<string, Subnet> = {};
+    for (const role of AZURE_SUBNET_LAYOUT.roles) {
+      const [planned] = subnetsOf(this.plan, role.name);
+      subnets[role.name] = new Subnet(this, `subnet-${role.name}`, {
+        name: role.name,
+        resourceGroupName,
+        virtualNetworkName: this.vnet.name,
+        addressPrefixes: [planned.cidr],
+        defaultOutboundAccessEnabled: false,
+        privateEndpointNetworkPolicies: role.name === 'private-endpoints' ? 'Enabled' : undefined,
+      });
+      const rules = NSG_RULES[role.name];
+      if (rules) {
+        const nsg = new NetworkSecurityGroup(this, `nsg-${role.name}`, {
+          name: `nsg-${network.name}-${role.name}`,
+          location,
+          resourceGroupName,
+          securityRule: rules,
+        });
+        new SubnetNetworkSecurityGroupAssociation(this, `nsg-assoc-${role.name}`, {
+          subnetId: subnets[role.name].id,
+          networkSecurityGroupId: nsg.id,
+        });
+      }
+    }
+    this.subnets = subnets;
+
+    const natIp = new PublicIp(this, 'nat-ip', {
+      name: `pip-${network.name}-nat`,
+      location,
+      resourceGroupName,
+      sku: 'Standard',
+      allocationMethod: 'Static',
+      zones: ['1', '2', '3'],
+    });
+    this.natGateway = new NatGateway(this, 'nat', {
+      name: `ng-${network.name}`,
+      location,
+      resourceGroupName,
+      skuName: 'Standard',
+      idleTimeoutInMinutes: 10,
+    });
+    new NatGatewayPublicIpAssociation(this, 'nat-ip-assoc', {
+      natGatewayId: this.natGateway.id,
+      publicIpAddressId: natIp.id,
+    });
+    for (const role of NAT_SUBNETS) {
+      new SubnetNatGatewayAssociation(this, `nat-assoc-${role}`, {
+        subnetId: subnets[role].id,
+        natGatewayId: this.natGateway.id,
+      });
+    }
   }
 }

@@ -180,3 +180,25 @@ describe('platform config schema', () => {
     ]);
   });
 });
+
+describe('network size', () => {
+  test('a network too small for the subnet plan is a config error on its cidr', () => {
+    const found = problems(withProd((p) => (p.aws.regions[1].cidr = '10.111.0.0/24')));
+    expect(found).toEqual([
+      'environments.prod.aws.regions[1].cidr: is too small for its subnets: the nodes, public, intra, endpoints subnets need 336 addresses, the network has 256; use a /22 or larger (found "10.111.0.0/24")',
+    ]);
+  });
+
+  test('the link ASNs must differ and be private', () => {
+    const found = problems(withProd((p) => (p.link = { awsAsn: 65020, azureAsn: 65020 })));
+    expect(found).toEqual([
+      'environments.prod.link.azureAsn: must differ from awsAsn: the link is eBGP between two autonomous systems (found 65020)',
+    ]);
+    expect(problems(withProd((p) => (p.link.azureAsn = 65515)))[0]).toMatch(
+      /link\.azureAsn: must not be one Azure reserves/,
+    );
+    expect(problems(withProd((p) => (p.link.awsAsn = 100)))[0]).toMatch(
+      /link\.awsAsn: must be a private ASN, 64512-65534/,
+    );
+  });
+});

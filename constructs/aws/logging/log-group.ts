@@ -1,0 +1,28 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { Construct } from 'constructs';
+import type { LoggingSpec } from '../../spec/logging';
+
+/** Props of {@link AwsLogGroup}. */
+export interface AwsLogGroupProps {
+  /** The log group's name, for example `/aws/eks/<cluster>/cluster`. */
+  readonly name: string;
+  /** Retention, from the environment's logging spec. */
+  readonly logging: LoggingSpec;
+  /** ARN of the KMS key that encrypts the log group. */
+  readonly kmsKeyArn: string;
+}
+
+/** A CloudWatch log group: KMS-encrypted, kept for the configured retention, protected from destroy. */
+export class AwsLogGroup extends Construct {
+  readonly logGroup: CloudwatchLogGroup;
+
+  constructor(scope: Construct, id: string, props: AwsLogGroupProps) {
+    super(scope, id);
+    this.logGroup = new CloudwatchLogGroup(this, 'group', {
+      name: props.name,
+      retentionInDays: props.logging.retentionDays,
+      kmsKeyId: props.kmsKeyArn,
+      lifecycle: { preventDestroy: true },
+    });
+  }
+}

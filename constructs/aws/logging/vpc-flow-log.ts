@@ -1,0 +1,72 @@
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Construct } from 'constructs';
+import type { LoggingSpec } from '../../spec/logging';
+import { AwsLogGroup } from './log-group';
+
+/** Props of {@link AwsVpcFlowLog}. */
+export interface AwsVpcFlowLogProps {
+  readonly vpcId: string;
+  /** Resource name prefix, for example `gpuplat-prod-us-east-1`. */
+  readonly namePrefix: string;
+  readonly accountId: string;
+  readonly logging: LoggingSpec;
+  /** ARN of the region's log encryption key. */
+  readonly kmsKeyArn: string;
+}
+
+/**
+ * VPC flow logs of all traffic (accepted and rejected) into an encrypted CloudWatch log group,
+ * delivered by a role that only VPC Flow Logs of this account can assume and that may only
+ * write to that group.
+ */
+export class AwsVpcFlowLog extends Construct {
+  readonly logGroup: AwsLogGroup;
+  readonly flowLog: FlowLog;
+
+  constructor(scope: Construct, id: string, props: AwsVpcFlowLogProps) {
+    super(scope, id);
+    this.logGroup = new AwsLogGroup(this, 'log-group', {
+      name: `/aws/vpc/${props.namePrefix}/flow-logs`,
+      logging: props.logging,
+      kmsKeyArn: props.kmsKeyArn,
+    });
+    const role = new IamRole(this, 'role', {
+      name: `${props.namePrefix}-flow-logs`,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
+          },
+        ],
+      }),
+    });
+    new IamRolePolicy(this, 'write', {
+      name: 'write-flow-logs',
+      role: role.id,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+            Resource: `${this.logGroup.logGroup.arn}:*`,
+          },
+        ],
+      }),
+    });
+    this.flowLog = new FlowLog(this, 'flow-log', {
+      vpcId: props.vpcId,
+      trafficType: 'ALL',
+      logDestinationType: 'cloud-watch-logs',
+      logDestination: this.logGroup.logGroup.arn,
+      iamRoleArn: role.arn,
+      maxAggregationInterval: 60,
+    });
+  }
+}

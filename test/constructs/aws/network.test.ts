@@ -1,0 +1,144 @@
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { AWS_INTERFACE_ENDPOINT_SERVICES } from '../../../constructs/aws/vpc-endpoints';
+import { resourcesOf, synthesizeShipped } from '../../helpers/synth';
+
+type Resource = Record<string, unknown>;
+
+describe('AWS distribution network', () => {
+  const { stacks, texts } = synthesizeShipped();
+  const prod = stacks.get('prod-aws-dist-us-east-1')!;
+  const dev = stacks.get('dev-aws-dist-us-east-1')!;
+  const subnets = (stack: typeof prod) => Object.values(resourcesOf(stack, 'aws_subnet'));
+
+  test('the VPC resolves DNS and gives hostnames', () => {
+    expect(texts.get('prod-aws-dist-us-east-1')).toHaveResourceWithProperties(Vpc, {
+      cidr_block: '10.110.0.0/16',
+      enable_dns_support: true,
+      enable_dns_hostnames: true,
+    });
+  });
+
+  test('every zone gets one subnet of each tier', () => {
+    for (const [stack, zones] of [
+      [prod, ['us-east-1a', 'us-east-1b', 'us-east-1c']],
+      [dev, ['us-east-1a', 'us-east-1b']],
+    ] as const) {
+      for (const zone of zones) {
+        const tiers = subnets(stack)
+          .filter((s) => s.availability_zone === zone)
+          .map((s) => (s.tags as Record<string, string>).tier)
+          .sort();
+        expect(tiers).toEqual(['endpoints', 'intra', 'nodes', 'public']);
+      }
+    }
+  });
+
+  test('only the public tier assigns public IPs', () => {
+    for (const subnet of subnets(prod)) {
+      expect(subnet.map_public_ip_on_launch).toBe((subnet.tags as Record<string, string>).tier === 'public');
+    }
+  });
+
+  test('subnets carry the EKS load-balancer discovery tags', () => {
+    const byTier = (tier: string) => subnets(prod).filter((s) => (s.tags as Record<string, string>).tier === tier);
+    for (const s of byTier('public')) expect(s.tags).toMatchObject({ 'kubernetes.io/role/elb': '1' });
+    for (const s of byTier('nodes')) {
+      expect(s.tags).toMatchObject({
+        'kubernetes.io/role/internal-elb': '1',
+        'kubernetes.io/cluster/gpuplat-prod-us-east-1': 'shared',
+      });
+    }
+  });
+
+  test('prod has a NAT gateway per zone, dev a single one', () => {
+    expect(Object.keys(resourcesOf(prod, 'aws_nat_gateway'))).toHaveLength(3);
+    expect(Object.keys(resourcesOf(stacks.get('prod-aws-dist-eu-west-1')!, 'aws_nat_gateway'))).toHaveLength(3);
+    expect(Object.keys(resourcesOf(dev, 'aws_nat_gateway'))).toHaveLength(1);
+  });
+
+  test('a route table per tier: public to the internet gateway, nodes through NAT, intra nowhere', () => {
+    const tables = Object.values(resourcesOf(prod, 'aws_route_table'));
+    const routesOf = (name: string) => tables.find((t) => (t.tags as Record<string, string>).Name === name)?.route;
+    expect(routesOf('gpuplat-prod-us-east-1-public')).toEqual([
+      expect.objectContaining({ cidr_block: '0.0.0.0/0', gateway_id: expect.stringContaining('aws_internet_gateway') }),
+    ]);
+    expect(routesOf('gpuplat-prod-us-east-1-nodes-us-east-1b')).toEqual([
+      expect.objectContaining({ cidr_block: '0.0.0.0/0', nat_gateway_id: expect.stringContaining('nat-us-east-1b') }),
+    ]);
+    expect(routesOf('gpuplat-prod-us-east-1-intra')).toBeUndefined();
+  });
+
+  test('the default security group keeps no rules', () => {
+    for (const stack of [prod, dev]) {
+      expect(Object.values(resourcesOf(stack, 'aws_default_security_group'))).toEqual([
+        expect.objectContaining({ ingress: [], egress: [] }),
+      ]);
+    }
+  });
+
+  test('S3 is a gateway endpoint on the private route tables', () => {
+    const s3 = Object.values(resourcesOf(prod, 'aws_vpc_endpoint')).find((e) => e.vpc_endpoint_type === 'Gateway')!;
+    expect(s3.service_name).toBe('com.amazonaws.us-east-1.s3');
+    expect(s3.route_table_ids).toHaveLength(4);
+  });
+
+  test('interface endpoints have private DNS behind a group that admits 443 from the VPC only', () => {
+    const interfaces = Object.values(resourcesOf(prod, 'aws_vpc_endpoint')).filter(
+      (e) => e.vpc_endpoint_type === 'Interface',
+    );
+    expect(interfaces.map((e) => e.service_name).sort()).toEqual(
+      AWS_INTERFACE_ENDPOINT_SERVICES.map((s) => `com.amazonaws.us-east-1.${s}`).sort(),
+    );
+    for (const e of interfaces) expect(e.private_dns_enabled).toBe(true);
+    expect(AWS_INTERFACE_ENDPOINT_SERVICES).toEqual(
+      expect.arrayContaining(['ecr.api', 'ecr.dkr', 'sts', 'logs', 'ec2', 'eks']),
+    );
+    const sg = Object.values(resourcesOf(prod, 'aws_security_group')).find(
+      (g) => g.name === 'gpuplat-prod-us-east-1-vpc-endpoints',
+    )!;
+    expect(sg.ingress).toEqual([
+      expect.objectContaining({ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.110.0.0/16'] }),
+    ]);
+  });
+
+  test('flow logs capture all traffic into a KMS-encrypted log group kept for the configured retention', () => {
+    for (const [stack, retention] of [
+      [prod, 365],
+      [dev, 30],
+    ] as const) {
+      const [flowLog] = Object.values(resourcesOf(stack, 'aws_flow_log'));
+      expect(flowLog).toMatchObject({ traffic_type: 'ALL', log_destination_type: 'cloud-watch-logs' });
+      const [group] = Object.values(resourcesOf(stack, 'aws_cloudwatch_log_group')) as Resource[];
+      expect(group).toMatchObject({ retention_in_days: retention, kms_key_id: expect.stringContaining('aws_kms_key') });
+      expect(group.lifecycle).toEqual({ prevent_destroy: true });
+    }
+  });
+
+  test('the log key rotates, is protected and lets CloudWatch Logs use it only for this account', () => {
+    const [key] = Object.values(resourcesOf(prod, 'aws_kms_key'));
+    expect(key).toMatchObject({
+      enable_key_rotation: true,
+      deletion_window_in_days: 30,
+      lifecycle: { prevent_destroy: true },
+    });
+    const policy = JSON.parse(key.policy as string);
+    expect(policy.Statement[1]).toMatchObject({
+      Principal: { Service: 'logs.us-east-1.amazonaws.com' },
+      Condition: {
+        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:222222222222:log-group:*' },
+      },
+    });
+  });
+
+  test('the flow-log role is assumable by VPC Flow Logs of this account and writes only its group', () => {
+    const [role] = Object.values(resourcesOf(prod, 'aws_iam_role'));
+    expect(JSON.parse(role.assume_role_policy as string).Statement[0]).toMatchObject({
+      Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+      Condition: { StringEquals: { 'aws:SourceAccount': '222222222222' } },
+    });
+    const [policy] = Object.values(resourcesOf(prod, 'aws_iam_role_policy'));
+    const statement = JSON.parse(policy.policy as string).Statement[0];
+    expect(statement.Resource).toMatch(/aws_cloudwatch_log_group\..*\.arn}:\*$/);
+    expect(statement.Action).not.toContain('*');
+  });
+});
