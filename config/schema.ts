@@ -41,6 +41,13 @@ const cidr = z.string().superRefine((text, ctx) => {
   if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: `${parsed}` });
 });
 
+/** CIDRs allowed to reach a public API endpoint: never the whole internet. */
+const publicAccessCidrs = z.array(
+  cidr.refine((text) => !text.endsWith('/0'), {
+    message: 'must not open the API to the whole internet; list your networks',
+  }),
+);
+
 const awsAccountId = matching(/^\d{12}$/, 'a 12-digit AWS account id');
 const uuid = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lowercase GUID');
 
@@ -176,6 +183,8 @@ const gpuPool = z
     capacity,
     /** RDMA fabric (EFA / InfiniBand) for multi-node collectives; forces a single zone. Default false. */
     fabric: z.boolean().default(false),
+    /** Root (AWS) / OS (Azure) disk per node in GiB, sized for model images. Default 300. */
+    diskGiB: z.number().int().min(100, 'must be at least 100 GiB: GPU images are large').max(2048).default(300),
     /** 1-based positions in each region's `availabilityZones`. Default: all zones, or the first for fabric pools. */
     zones: z.array(z.number().int().min(1).max(3)).min(1).optional(),
     /** Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). Default `install`. */
@@ -227,6 +236,45 @@ const gpuPool = z
       });
     }
   });
+
+const DAYS_OF_WEEK = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+const kubernetes = z.strictObject({
+  /** Kubernetes minor version, the same on EKS and AKS. */
+  version: matching(/^1\.\d{2}$/, 'a Kubernetes minor version such as 1.33'),
+  /** The system pool: cluster add-ons only, no GPU workloads. */
+  systemPool: z.strictObject({
+    nodes: nodeCounts,
+    /** EKS system node instance type. */
+    awsInstanceType: matching(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as m7i.xlarge'),
+    /** AKS system node VM size. */
+    azureVmSize: matching(/^Standard_[A-Za-z0-9_]+$/, 'an Azure VM size such as Standard_D4ds_v5'),
+  }),
+  /**
+   * CIDRs that may reach the EKS API over its public endpoint. Empty (the default) turns the
+   * public endpoint off; AKS is always private.
+   */
+  publicAccessCidrs: publicAccessCidrs.default([]),
+  /** Who administers the clusters. */
+  admins: z.strictObject({
+    /** IAM roles or users given cluster-admin through EKS access entries. */
+    awsPrincipalArns: z.array(matching(/^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, 'an IAM role or user ARN')),
+    /** Entra ID groups given cluster-admin through AKS's Entra ID integration. */
+    azureGroupObjectIds: z.array(uuid),
+  }),
+  /** AKS automatic upgrade channel. Default `patch`. */
+  upgradeChannel: z.enum(['patch', 'stable', 'rapid', 'node-image']).default('patch'),
+  /** When AKS may upgrade. Default Sunday 02:00 UTC for 4 hours. */
+  maintenanceWindow: z
+    .strictObject({
+      dayOfWeek: z.enum(DAYS_OF_WEEK),
+      startHourUtc: z.number().int().min(0).max(23),
+      durationHours: z.number().int().min(4, 'must be at least 4 (AKS minimum)').max(24),
+    })
+    .default({ dayOfWeek: 'Sunday', startHourUtc: 2, durationHours: 4 }),
+  /** Microsoft Defender for Containers on AKS. Default false. */
+  defender: z.boolean().default(false),
+});
 
 const stateBackend = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('local') }),
@@ -287,10 +335,17 @@ const environment = z
        * per region and subscription. Default `existing`.
        */
       networkWatcher: z.enum(['create', 'existing']).default('existing'),
+      /**
+       * Networks that may reach the cluster Key Vault's public endpoint, for the machine that runs
+       * `cdktf deploy` (it creates keys). Empty (the default): the vault takes traffic only from
+       * Azure's trusted services and its private endpoint, so deploy from inside the VNet.
+       */
+      deployerCidrs: publicAccessCidrs.default([]),
       /** Optional explicit Key Vault name for the environment's first region; default derived from the platform name. */
       keyVaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional(),
       regions: z.array(azureRegionNetwork).min(1, 'must list at least one region'),
     }),
+    kubernetes,
     gpuPools: z.array(gpuPool),
   })
   .superRefine((env, ctx) => {

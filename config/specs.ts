@@ -2,6 +2,7 @@
  * Turns one validated environment of the config into the cloud-neutral spec objects the stacks
  * are built from. Pure: no constructs, no I/O.
  */
+import type { ClusterSpec } from '../constructs/spec/cluster';
 import type { Cloud } from '../constructs/spec/gpu-catalog';
 import { gpuModel } from '../constructs/spec/gpu-catalog';
 import type { GpuPoolSpec } from '../constructs/spec/gpu-pool';
@@ -23,6 +24,10 @@ export interface EnvironmentSpec {
   readonly link?: { readonly awsAsn: number; readonly azureAsn: number };
   /** The platform's short name, first part of every resource name. */
   readonly platform: string;
+  /** Cluster settings shared by both clouds; each region's cluster is built by {@link clusterSpec}. */
+  readonly kubernetes: EnvironmentConfig['kubernetes'];
+  /** Extra Azure settings: the cluster Key Vault's name and who may reach it. */
+  readonly azureKeyVault: { readonly name?: string; readonly deployerCidrs: readonly string[] };
   /** The tag set for a stack of the given role. */
   tags(role: CloudRole | 'link'): TagSpec;
 }
@@ -47,6 +52,7 @@ function gpuPoolSpec(pool: GpuPoolConfig, zoneCount: number): GpuPoolSpec {
     fabric: pool.fabric,
     zoneIndexes: pool.zones ?? (pool.fabric ? [1] : allZones),
     gpuDriver: pool.gpuDriver,
+    diskGiB: pool.diskGiB,
   };
 }
 
@@ -71,6 +77,8 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
   return {
     name: envName,
     platform,
+    kubernetes: env.kubernetes,
+    azureKeyVault: { name: env.azure.keyVaultName, deployerCidrs: env.azure.deployerCidrs },
     link: env.link.enabled ? { awsAsn: env.link.awsAsn, azureAsn: env.link.azureAsn } : undefined,
     logging: { retentionDays: env.logRetentionDays },
     backend: env.stateBackend,
@@ -93,5 +101,16 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
       owner: env.tags.owner,
       costCenter: env.tags.costCenter,
     }),
+  };
+}
+
+/** The cluster of one region: its network's name, the environment's Kubernetes settings, the cloud's GPU pools. */
+export function clusterSpec(env: EnvironmentSpec, network: NetworkSpec, gpuPools: readonly GpuPoolSpec[]): ClusterSpec {
+  return {
+    name: network.name,
+    kubernetesVersion: env.kubernetes.version,
+    systemPool: env.kubernetes.systemPool,
+    gpuPools,
+    publicAccessCidrs: env.kubernetes.publicAccessCidrs,
   };
 }

@@ -1,9 +1,11 @@
 import type { Construct } from 'constructs';
-import { AwsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-key';
+import type { AwsKmsKey } from '../constructs/aws/kms-key';
+import { awsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-key';
 import { AwsVpcFlowLog } from '../constructs/aws/logging/vpc-flow-log';
 import { AwsNetwork, type NatGatewayMode } from '../constructs/aws/network';
 import { AwsVpcEndpoints } from '../constructs/aws/vpc-endpoints';
-import type { GpuPoolSpec } from '../constructs/spec/gpu-pool';
+import { AwsEksCluster } from '../constructs/aws/eks-cluster';
+import type { ClusterSpec } from '../constructs/spec/cluster';
 import type { AwsIdentitySpec } from '../constructs/spec/identity';
 import type { LoggingSpec } from '../constructs/spec/logging';
 import type { NetworkSpec } from '../constructs/spec/network';
@@ -20,14 +22,17 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
   readonly natGateways: NatGatewayMode;
   /** Log retention and destinations. */
   readonly logging: LoggingSpec;
-  /** The GPU pools AWS serves from this region. */
-  readonly gpuPools: readonly GpuPoolSpec[];
+  /** The region's EKS cluster, GPU pools included. */
+  readonly cluster: ClusterSpec;
+  /** IAM principals given cluster-admin. */
+  readonly clusterAdminArns: readonly string[];
 }
 
 /** One AWS region of the distribution side: where enterprise customers' inference runs. */
 export class AwsDistributionStack extends PlatformStack {
   readonly network: AwsNetwork;
-  readonly logKey: AwsLogEncryptionKey;
+  readonly logKey: AwsKmsKey;
+  readonly cluster: AwsEksCluster;
 
   constructor(scope: Construct, name: string, props: AwsDistributionStackProps) {
     super(scope, name, props);
@@ -37,7 +42,7 @@ export class AwsDistributionStack extends PlatformStack {
     this.network = new AwsNetwork(this, 'network', {
       network,
       natGateways: props.natGateways,
-      clusterName: network.name,
+      clusterName: props.cluster.name,
     });
     new AwsVpcEndpoints(this, 'endpoints', {
       network: this.network,
@@ -45,7 +50,7 @@ export class AwsDistributionStack extends PlatformStack {
       vpcCidr: network.cidr,
       namePrefix: network.name,
     });
-    this.logKey = new AwsLogEncryptionKey(this, 'log-key', {
+    this.logKey = awsLogEncryptionKey(this, 'log-key', {
       namePrefix: network.name,
       accountId: identity.accountId,
       region: network.region,
@@ -55,7 +60,17 @@ export class AwsDistributionStack extends PlatformStack {
       namePrefix: network.name,
       accountId: identity.accountId,
       logging,
-      kmsKeyArn: this.logKey.key.arn,
+      kmsKeyArn: this.logKey.arn,
+    });
+    this.cluster = new AwsEksCluster(this, 'eks', {
+      cluster: props.cluster,
+      network: this.network,
+      zones: network.zones,
+      accountId: identity.accountId,
+      region: network.region,
+      logging,
+      logKeyArn: this.logKey.arn,
+      adminPrincipalArns: props.clusterAdminArns,
     });
   }
 }

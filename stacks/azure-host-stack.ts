@@ -5,10 +5,12 @@ import { AzureLogStorageAccount } from '../constructs/azure/logging/log-storage-
 import { AzureVnetFlowLog } from '../constructs/azure/logging/vnet-flow-log';
 import { AzureNetwork } from '../constructs/azure/network';
 import { AzurePrivateDnsZones } from '../constructs/azure/private-dns-zones';
-import type { GpuPoolSpec } from '../constructs/spec/gpu-pool';
+import { AzureAksCluster, type AzureAksClusterProps } from '../constructs/azure/aks-cluster';
+import { AzureKeyVault } from '../constructs/azure/key-vault';
+import type { ClusterSpec } from '../constructs/spec/cluster';
 import type { AzureIdentitySpec } from '../constructs/spec/identity';
 import type { LoggingSpec } from '../constructs/spec/logging';
-import { storageAccountName } from '../constructs/spec/naming';
+import { keyVaultName, storageAccountName } from '../constructs/spec/naming';
 import type { NetworkSpec } from '../constructs/spec/network';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { azureProvider } from './providers';
@@ -23,8 +25,12 @@ export interface AzureHostStackProps extends PlatformStackProps {
   readonly networkWatcher: 'create' | 'existing';
   /** Log retention and destinations. */
   readonly logging: LoggingSpec;
-  /** The GPU pools Azure hosts in this region (training and first-party inference). */
-  readonly gpuPools: readonly GpuPoolSpec[];
+  /** The region's AKS cluster, GPU pools included (training and first-party inference). */
+  readonly cluster: ClusterSpec;
+  /** AKS settings beyond the cloud-neutral spec. */
+  readonly aks: Pick<AzureAksClusterProps, 'adminGroupObjectIds' | 'upgradeChannel' | 'maintenanceWindow' | 'defender'>;
+  /** The cluster Key Vault: an explicit name (default derived) and the networks that may reach it. */
+  readonly keyVault: { readonly name?: string; readonly deployerCidrs: readonly string[] };
 }
 
 /** One Azure region of the host side: where the first-party products train and serve. */
@@ -32,6 +38,8 @@ export class AzureHostStack extends PlatformStack {
   readonly networkResourceGroup: ResourceGroup;
   readonly network: AzureNetwork;
   readonly logAnalytics: AzureLogAnalytics;
+  readonly privateDns: AzurePrivateDnsZones;
+  readonly cluster: AzureAksCluster;
 
   constructor(scope: Construct, name: string, props: AzureHostStackProps) {
     super(scope, name, props);
@@ -48,7 +56,7 @@ export class AzureHostStack extends PlatformStack {
     });
 
     this.network = new AzureNetwork(this, 'network', { network, resourceGroup: this.networkResourceGroup });
-    new AzurePrivateDnsZones(this, 'private-dns', {
+    this.privateDns = new AzurePrivateDnsZones(this, 'private-dns', {
       region: location,
       resourceGroupName: this.networkResourceGroup.name,
       vnetId: this.network.vnet.id,
@@ -76,6 +84,39 @@ export class AzureHostStack extends PlatformStack {
       storage: flowLogStorage,
       analytics: this.logAnalytics,
       logging,
+    });
+
+    // Keys outlive clusters: the vault sits in its own protected group.
+    const securityResourceGroup = new ResourceGroup(this, 'rg-security', {
+      name: `rg-${network.name}-security`,
+      location,
+      lifecycle: { preventDestroy: true },
+    });
+    const clusterResourceGroup = new ResourceGroup(this, 'rg-cluster', {
+      name: `rg-${network.name}-cluster`,
+      location,
+    });
+    const keyVault = new AzureKeyVault(this, 'key-vault', {
+      name: props.keyVault.name ?? keyVaultName(['kv', props.tags.platform, props.tags.environment, location]),
+      resourceGroupName: securityResourceGroup.name,
+      location,
+      tenantId: props.identity.tenantId,
+      privateEndpointSubnetId: this.network.subnets['private-endpoints'].id,
+      privateDnsZoneId: this.privateDns.vault.id,
+      logAnalyticsWorkspaceId: this.logAnalytics.workspace.id,
+      deployerCidrs: props.keyVault.deployerCidrs,
+    });
+    this.cluster = new AzureAksCluster(this, 'aks', {
+      cluster: props.cluster,
+      network: this.network,
+      zones: network.zones,
+      resourceGroupName: clusterResourceGroup.name,
+      location,
+      tenantId: props.identity.tenantId,
+      privateDnsZoneId: this.privateDns.aks.id,
+      keyVault,
+      logAnalyticsWorkspaceId: this.logAnalytics.workspace.id,
+      ...props.aks,
     });
   }
 }

@@ -1,19 +1,23 @@
 import type { App } from 'cdktf';
-import { environmentSpec } from '../config/specs';
+import { clusterSpec, environmentSpec } from '../config/specs';
 import type { PlatformConfig } from '../config/schema';
-import { awsDistributionStackName, azureHostStackName } from '../constructs/spec/naming';
+import { awsDistributionStackName, azureHostStackName, linkStackName } from '../constructs/spec/naming';
 import { AwsDistributionStack } from './aws-distribution-stack';
 import { AzureHostStack } from './azure-host-stack';
+import { LinkStack } from './link-stack';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
   readonly azureHosts: readonly AzureHostStack[];
   readonly awsDistributions: readonly AwsDistributionStack[];
+  /** The site-to-site VPN between the first Azure and the first AWS region; absent when turned off. */
+  readonly link?: LinkStack;
 }
 
 /**
  * Adds every stack of every environment in the config to the app: one Azure host stack per
- * Azure region and one AWS distribution stack per AWS region.
+ * Azure region, one AWS distribution stack per AWS region, and a link stack joining the first
+ * of each unless the environment turns the link off.
  */
 export function buildPlatform(app: App, config: PlatformConfig): Record<string, EnvironmentStacks> {
   return Object.fromEntries(
@@ -21,14 +25,22 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
       const env = environmentSpec(config, envName);
       const common = { backend: env.backend, logging: env.logging };
       const azureHosts = env.azure.networks.map(
-        (network) =>
+        // An explicit vault name is the primary region's: vault names are global.
+        (network, i) =>
           new AzureHostStack(app, azureHostStackName(envName, network.region), {
             ...common,
             tags: env.tags('host'),
             identity: env.azure.identity,
             network,
             networkWatcher: env.azure.networkWatcher,
-            gpuPools: env.azure.gpuPools,
+            cluster: clusterSpec(env, network, env.azure.gpuPools),
+            aks: {
+              adminGroupObjectIds: env.kubernetes.admins.azureGroupObjectIds,
+              upgradeChannel: env.kubernetes.upgradeChannel,
+              maintenanceWindow: env.kubernetes.maintenanceWindow,
+              defender: env.kubernetes.defender,
+            },
+            keyVault: i === 0 ? env.azureKeyVault : { deployerCidrs: env.azureKeyVault.deployerCidrs },
           }),
       );
       const awsDistributions = env.aws.networks.map(
@@ -39,10 +51,26 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
             identity: env.aws.identity,
             network,
             natGateways: env.aws.natGateways,
-            gpuPools: env.aws.gpuPools,
+            cluster: clusterSpec(env, network, env.aws.gpuPools),
+            clusterAdminArns: env.kubernetes.admins.awsPrincipalArns,
           }),
       );
-      return [envName, { azureHosts, awsDistributions }];
+      const [host, distribution] = [azureHosts[0], awsDistributions[0]];
+      const link =
+        env.link &&
+        new LinkStack(app, linkStackName(envName), {
+          backend: env.backend,
+          tags: env.tags('link'),
+          link: env.link,
+          azure: {
+            identity: env.azure.identity,
+            network: env.azure.networks[0],
+            resourceGroup: host.networkResourceGroup,
+            gatewaySubnet: host.network.subnets.GatewaySubnet,
+          },
+          aws: { identity: env.aws.identity, network: env.aws.networks[0], vpc: distribution.network },
+        });
+      return [envName, { azureHosts, awsDistributions, link }];
     }),
   );
 }
@@ -52,5 +80,6 @@ export function expectedStackNames(config: PlatformConfig): string[] {
   return Object.entries(config.environments).flatMap(([envName, env]) => [
     ...env.azure.regions.map((r) => azureHostStackName(envName, r.region)),
     ...env.aws.regions.map((r) => awsDistributionStackName(envName, r.region)),
+    ...(env.link.enabled ? [linkStackName(envName)] : []),
   ]);
 }

@@ -6,7 +6,7 @@ import {
 } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { Subnet, type SubnetDelegation } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
@@ -43,6 +43,7 @@ const DENY_INTERNET_INBOUND: NetworkSecurityGroupSecurityRule = {
 const NSG_RULES: Record<string, NetworkSecurityGroupSecurityRule[]> = {
   'aks-gpu': [DENY_INTERNET_INBOUND],
   'aks-system': [DENY_INTERNET_INBOUND],
+  'aks-apiserver': [DENY_INTERNET_INBOUND],
   'private-endpoints': [
     {
       name: 'allow-https-from-vnet',
@@ -69,6 +70,19 @@ const NSG_RULES: Record<string, NetworkSecurityGroupSecurityRule[]> = {
       destinationPortRange: '*',
     },
     DENY_INTERNET_INBOUND,
+  ],
+};
+
+/** Subnets handed to an Azure service. */
+const SUBNET_DELEGATIONS: Record<string, SubnetDelegation[]> = {
+  'aks-apiserver': [
+    {
+      name: 'aks-apiserver',
+      serviceDelegation: {
+        name: 'Microsoft.ContainerService/managedClusters',
+        actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'],
+      },
+    },
   ],
 };
 
@@ -112,6 +126,7 @@ export class AzureNetwork extends Construct {
         addressPrefixes: [planned.cidr],
         defaultOutboundAccessEnabled: false,
         privateEndpointNetworkPolicies: role.name === 'private-endpoints' ? 'Enabled' : undefined,
+        delegation: SUBNET_DELEGATIONS[role.name],
       });
       const rules = NSG_RULES[role.name];
       if (rules) {

@@ -40,4 +40,6 @@ export interface GpuPoolSpec {
   readonly zoneIndexes: readonly number[];
   /** Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). */
   readonly gpuDriver: 'install' | 'none';
+  /** Root (AWS) / OS (Azure) disk per node, GiB. */
+  readonly diskGiB: number;
 }

@@ -24,6 +24,7 @@
  * aks-system         /20  10.120.64.0/20
  * private-endpoints  /24  10.120.80.0/24
  * GatewaySubnet      /26  10.120.81.0/26
+ * aks-apiserver      /28  10.120.81.64/28
  * ```
  * GPU nodes draw from a /18 on both clouds (one per zone on AWS, whose subnets are zonal; one
  * for all zones on Azure, whose subnets are regional), so node-subnet capacity matches.
@@ -81,6 +82,8 @@ export const AZURE_SUBNET_LAYOUT: SubnetLayout = {
     { name: 'private-endpoints', zonal: false, newBits: 8, smallestPrefix: 27 },
     // Azure requires at least a /27 for a VPN gateway; active-active with BGP wants room to grow.
     { name: 'GatewaySubnet', zonal: false, newBits: 10, smallestPrefix: 27 },
+    // AKS API server VNet integration (delegated): lets KMS reach a private Key Vault.
+    { name: 'aks-apiserver', zonal: false, newBits: 12, smallestPrefix: 28 },
   ],
 };
 

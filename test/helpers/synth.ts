@@ -9,7 +9,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { DEFAULT_CONFIG_PATH, loadPlatformConfig } from '../../config/load';
 import type { PlatformConfig } from '../../config/schema';
-import { buildPlatform } from '../../stacks/platform';
+import { buildPlatform, type EnvironmentStacks } from '../../stacks/platform';
 
 /** A synthesized stack: its parsed `cdk.tf.json`. */
 export type StackJson = {
@@ -23,6 +23,8 @@ export type StackJson = {
 
 export interface SynthesizedApp {
   readonly app: App;
+  /** The stack objects per environment, as `buildPlatform` returned them. */
+  readonly environments: Readonly<Record<string, EnvironmentStacks>>;
   /** Stack name to parsed JSON. */
   readonly stacks: ReadonlyMap<string, StackJson>;
   /** Stack name to the raw JSON text, for `Testing.toHaveResourceWithProperties`. */
@@ -33,14 +35,14 @@ export function synthesize(config: PlatformConfig): SynthesizedApp {
   const outdir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-test-'));
   try {
     const app = new App({ outdir, skipValidation: false });
-    buildPlatform(app, config);
+    const environments = buildPlatform(app, config);
     app.synth();
     const texts = new Map<string, string>();
     for (const name of readdirSync(path.join(outdir, 'stacks')).sort()) {
       texts.set(name, readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
     }
     const stacks = new Map([...texts].map(([name, text]) => [name, JSON.parse(text) as StackJson]));
-    return { app, stacks, texts };
+    return { app, environments, stacks, texts };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

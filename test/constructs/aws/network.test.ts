@@ -115,7 +115,9 @@ describe('AWS distribution network', () => {
   });
 
   test('the log key rotates, is protected and lets CloudWatch Logs use it only for this account', () => {
-    const [key] = Object.values(resourcesOf(prod, 'aws_kms_key'));
+    const key = Object.values(resourcesOf(prod, 'aws_kms_key')).find((k) =>
+      String(k.description).startsWith('CloudWatch Logs'),
+    )!;
     expect(key).toMatchObject({
       enable_key_rotation: true,
       deletion_window_in_days: 30,
@@ -131,12 +133,12 @@ describe('AWS distribution network', () => {
   });
 
   test('the flow-log role is assumable by VPC Flow Logs of this account and writes only its group', () => {
-    const [role] = Object.values(resourcesOf(prod, 'aws_iam_role'));
+    const role = Object.values(resourcesOf(prod, 'aws_iam_role')).find((r) => String(r.name).endsWith('-flow-logs'))!;
     expect(JSON.parse(role.assume_role_policy as string).Statement[0]).toMatchObject({
       Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
       Condition: { StringEquals: { 'aws:SourceAccount': '222222222222' } },
     });
-    const [policy] = Object.values(resourcesOf(prod, 'aws_iam_role_policy'));
+    const policy = Object.values(resourcesOf(prod, 'aws_iam_role_policy')).find((p) => p.name === 'write-flow-logs')!;
     const statement = JSON.parse(policy.policy as string).Statement[0];
     expect(statement.Resource).toMatch(/aws_cloudwatch_log_group\..*\.arn}:\*$/);
     expect(statement.Action).not.toContain('*');

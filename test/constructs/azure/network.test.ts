@@ -18,21 +18,27 @@ describe('Azure host network', () => {
     });
   });
 
-  test('the VNet has the four subnets, carved by the planner', () => {
+  test('the VNet has its subnets, carved by the planner', () => {
     const subnets = byName('azurerm_subnet');
     expect(Object.fromEntries(Object.entries(subnets).map(([n, s]) => [n, s.address_prefixes]))).toEqual({
       'aks-gpu': ['10.120.0.0/18'],
       'aks-system': ['10.120.64.0/20'],
       'private-endpoints': ['10.120.80.0/24'],
       GatewaySubnet: ['10.120.81.0/26'],
+      'aks-apiserver': ['10.120.81.64/28'],
     });
+    expect(subnets['aks-apiserver'].delegation).toEqual([
+      expect.objectContaining({
+        service_delegation: expect.objectContaining({ name: 'Microsoft.ContainerService/managedClusters' }),
+      }),
+    ]);
     for (const s of Object.values(subnets)) expect(s.default_outbound_access_enabled).toBe(false);
   });
 
   test('every subnet but GatewaySubnet has an NSG that denies the internet explicitly', () => {
     const associations = Object.values(resourcesOf(prod, 'azurerm_subnet_network_security_group_association'));
     const associated = associations.map((a) => String(a.subnet_id).match(/subnet-([\w-]+?)_/)![1]).sort();
-    expect(associated).toEqual(['aks-gpu', 'aks-system', 'private-endpoints']);
+    expect(associated).toEqual(['aks-apiserver', 'aks-gpu', 'aks-system', 'private-endpoints']);
     for (const nsg of Object.values(resourcesOf(prod, 'azurerm_network_security_group'))) {
       expect(nsg.security_rule).toContainEqual(
         expect.objectContaining({ access: 'Deny', direction: 'Inbound', source_address_prefix: 'Internet' }),

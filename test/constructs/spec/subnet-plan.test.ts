@@ -41,6 +41,7 @@ describe('subnet planner', () => {
       'aks-system 10.120.64.0/20',
       'private-endpoints 10.120.80.0/24',
       'GatewaySubnet 10.120.81.0/26',
+      'aks-apiserver 10.120.81.64/28',
     ]);
   });
 

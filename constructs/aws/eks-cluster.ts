@@ -1,0 +1,254 @@
+import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
+import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
+import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Construct } from 'constructs';
+import type { ClusterSpec } from '../spec/cluster';
+import type { LoggingSpec } from '../spec/logging';
+import { describePool, type ClusterDescription } from '../spec/parity';
+import { AwsEksGpuPool } from './eks-gpu-pool';
+import { AwsNodeLaunchTemplate } from './eks-launch-template';
+import { AwsEksNodeGroup } from './eks-node-group';
+import { AwsServiceRole } from './iam-service-role';
+import { AwsKmsKey } from './kms-key';
+import { AwsLogGroup } from './logging/log-group';
+import type { AwsNetwork } from './network';
+
+/** Every EKS control-plane log type (FSBP EKS.8 asks for audit at least). */
+export const EKS_CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
+
+/** Add-ons every node needs; the NVIDIA device plugin is installed by Helm (see README). */
+export const EKS_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent', 'coredns'] as const;
+
+/** Root volume of system nodes, GiB: images of add-ons only. */
+const SYSTEM_DISK_GIB = 100;
+
+/** Props of {@link AwsEksCluster}. */
+export interface AwsEksClusterProps {
+  /** The cloud-neutral cluster spec. */
+  readonly cluster: ClusterSpec;
+  /** The network the cluster runs in. */
+  readonly network: AwsNetwork;
+  /** The network's zones, in the order of its subnets. */
+  readonly zones: readonly string[];
+  readonly accountId: string;
+  readonly region: string;
+  readonly logging: LoggingSpec;
+  /** KMS key for the control-plane log group. */
+  readonly logKeyArn: string;
+  /** IAM principals given cluster-admin through access entries. */
+  readonly adminPrincipalArns: readonly string[];
+}
+
+/**
+ * The distribution side's EKS cluster: private API endpoint (public only from configured CIDRs,
+ * never the internet), secrets envelope-encrypted with a rotating customer-managed key, every
+ * control-plane log type into an encrypted log group, `API` authentication with access entries,
+ * an IAM OIDC provider for IRSA beside EKS Pod Identity, the core add-ons, a system node group
+ * and one node group per GPU pool.
+ */
+export class AwsEksCluster extends Construct {
+  readonly cluster: EksCluster;
+  readonly oidcProvider: IamOpenidConnectProvider;
+  readonly gpuPools: readonly AwsEksGpuPool[];
+  readonly secretsKey: AwsKmsKey;
+  private readonly spec: ClusterSpec;
+
+  constructor(scope: Construct, id: string, props: AwsEksClusterProps) {
+    super(scope, id);
+    const { cluster: spec, accountId } = props;
+    this.spec = spec;
+    const name = spec.name;
+
+    this.secretsKey = new AwsKmsKey(this, 'secrets-key', {
+      alias: `${name}-eks-secrets`,
+      description: `EKS secrets envelope encryption for ${name}`,
+      accountId,
+      statements: [],
+    });
+    const volumeKey = new AwsKmsKey(this, 'volume-key', {
+      alias: `${name}-eks-volumes`,
+      description: `EKS node root volumes for ${name}`,
+      accountId,
+      // EC2 Auto Scaling launches the managed node groups' instances and must use the key for their volumes.
+      statements: [
+        {
+          Sid: 'AutoScalingUsesKeyForVolumes',
+          Effect: 'Allow',
+          Principal: {
+            AWS: `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+          },
+          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+          Resource: '*',
+        },
+        {
+          Sid: 'AutoScalingGrantsForVolumes',
+          Effect: 'Allow',
+          Principal: {
+            AWS: `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+          },
+          Action: 'kms:CreateGrant',
+          Resource: '*',
+          Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
+        },
+      ],
+    });
+
+    const clusterRole = new AwsServiceRole(this, 'cluster-role', {
+      name: `${name}-eks-cluster`,
+      service: 'eks.amazonaws.com',
+      trustActions: ['sts:AssumeRole', 'sts:TagSession'],
+      managedPolicies: ['AmazonEKSClusterPolicy'],
+    });
+    new IamRolePolicy(this, 'cluster-role-kms', {
+      name: 'secrets-encryption',
+      role: clusterRole.role.id,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'],
+            Resource: this.secretsKey.arn,
+          },
+        ],
+      }),
+    });
+
+    // Created before the cluster, so EKS writes into an encrypted group with retention, not one of its own.
+    const logGroup = new AwsLogGroup(this, 'control-plane-logs', {
+      name: `/aws/eks/${name}/cluster`,
+      logging: props.logging,
+      kmsKeyArn: props.logKeyArn,
+    });
+
+    const publicAccess = spec.publicAccessCidrs.length > 0;
+    this.cluster = new EksCluster(this, 'cluster', {
+      name,
+      version: spec.kubernetesVersion,
+      roleArn: clusterRole.role.arn,
+      vpcConfig: {
+        subnetIds: props.network.intra.subnets.map((s) => s.id),
+        endpointPrivateAccess: true,
+        endpointPublicAccess: publicAccess,
+        publicAccessCidrs: publicAccess ? [...spec.publicAccessCidrs] : undefined,
+      },
+      encryptionConfig: { provider: { keyArn: this.secretsKey.arn }, resources: ['secrets'] },
+      enabledClusterLogTypes: [...EKS_CONTROL_PLANE_LOG_TYPES],
+      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
+      upgradePolicy: { supportType: 'STANDARD' },
+      deletionProtection: true,
+      dependsOn: [logGroup.logGroup],
+    });
+
+    props.adminPrincipalArns.forEach((principalArn, i) => {
+      const entry = new EksAccessEntry(this, `admin-${i}`, { clusterName: this.cluster.name, principalArn });
+      new EksAccessPolicyAssociation(this, `admin-${i}-policy`, {
+        clusterName: this.cluster.name,
+        principalArn: entry.principalArn,
+        policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+        accessScope: { type: 'cluster' },
+      });
+    });
+
+    // IRSA for workloads that need it; EKS Pod Identity (the add-on below) is the default path.
+    this.oidcProvider = new IamOpenidConnectProvider(this, 'oidc', {
+      url: this.cluster.identity.get(0).oidc.get(0).issuer,
+      clientIdList: ['sts.amazonaws.com'],
+    });
+
+    const nodeRole = new AwsServiceRole(this, 'node-role', {
+      name: `${name}-eks-node`,
+      service: 'ec2.amazonaws.com',
+      managedPolicies: [
+        'AmazonEKSWorkerNodePolicy',
+        'AmazonEKS_CNI_Policy',
+        'AmazonEC2ContainerRegistryPullOnly',
+        // Shell access through Session Manager instead of SSH: no inbound port on any node.
+        'AmazonSSMManagedInstanceCore',
+      ],
+    });
+    const clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
+
+    const systemTemplate = new AwsNodeLaunchTemplate(this, 'system-launch-template', {
+      name: `${name}-system`,
+      diskGiB: SYSTEM_DISK_GIB,
+      volumeKmsKeyArn: volumeKey.arn,
+      securityGroupIds: [clusterSecurityGroupId],
+    });
+    const system = new AwsEksNodeGroup(this, 'system', {
+      clusterName: this.cluster.name,
+      name: 'system',
+      nodeRoleArn: nodeRole.role.arn,
+      subnetIds: props.network.nodes.subnets.map((s) => s.id),
+      nodes: spec.systemPool.nodes,
+      instanceType: spec.systemPool.awsInstanceType,
+      amiType: 'AL2023_x86_64_STANDARD',
+      capacityType: 'ON_DEMAND',
+      labels: { 'gpu-platform.io/pool': 'system' },
+      taints: [],
+      launchTemplate: systemTemplate.template,
+    });
+
+    for (const addon of EKS_ADDONS) {
+      new EksAddon(this, `addon-${addon}`, {
+        clusterName: this.cluster.name,
+        addonName: addon,
+        resolveConflictsOnCreate: 'OVERWRITE',
+        resolveConflictsOnUpdate: 'OVERWRITE',
+        // CoreDNS pods need nodes to run on.
+        dependsOn: addon === 'coredns' ? [system.nodeGroup] : undefined,
+      });
+    }
+
+    this.gpuPools = spec.gpuPools.map(
+      (pool) =>
+        new AwsEksGpuPool(this, `gpu-${pool.name}`, {
+          clusterName: this.cluster.name,
+          pool,
+          vpcId: props.network.vpc.id,
+          nodeSubnets: props.network.nodes.subnets,
+          zones: props.zones,
+          nodeRoleArn: nodeRole.role.arn,
+          clusterSecurityGroupId,
+          volumeKmsKeyArn: volumeKey.arn,
+        }),
+    );
+  }
+
+  /** What this cluster built, in cloud-neutral terms, read back from its resources' settings. */
+  describe(): ClusterDescription {
+    const vpc = this.cluster.vpcConfigInput!;
+    const encryption = this.cluster.encryptionConfigInput;
+    const logTypes = this.cluster.enabledClusterLogTypesInput ?? [];
+    return {
+      cloud: 'aws',
+      name: this.spec.name,
+      privateEndpoint: vpc.endpointPrivateAccess === true,
+      cmkSecretsEncryption: encryption?.resources.includes('secrets') === true && Boolean(encryption.provider.keyArn),
+      controlPlaneLogs: logTypes.includes('api') && logTypes.includes('audit'),
+      pools: this.gpuPools.map((p) => {
+        const group = p.nodeGroup.nodeGroup;
+        const scaling = group.scalingConfigInput!;
+        const interfaces = p.launchTemplate.template.networkInterfacesInput;
+        const capacityType = group.capacityTypeInput;
+        const reservation = p.launchTemplate.template.capacityReservationSpecificationInput?.capacityReservationTarget;
+        return describePool('aws', {
+          name: group.nodeGroupNameInput!,
+          sku: group.instanceTypesInput![0],
+          min: scaling.minSize,
+          max: scaling.maxSize,
+          fabricWired: Array.isArray(interfaces) && interfaces.some((i) => i.interfaceType === 'efa'),
+          capacity:
+            capacityType === 'SPOT'
+              ? 'spot'
+              : capacityType === 'CAPACITY_BLOCK' || reservation?.capacityReservationId
+                ? 'reserved'
+                : 'on-demand',
+        });
+      }),
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Construct } from 'constructs';
+
+/** Props of {@link AwsServiceRole}. */
+export interface AwsServiceRoleProps {
+  readonly name: string;
+  /** The AWS service that assumes the role, for example `eks.amazonaws.com`. */
+  readonly service: string;
+  /** Actions the service may call on the trust policy. Default `sts:AssumeRole`. */
+  readonly trustActions?: readonly string[];
+  /** AWS managed policies attached, by name (`AmazonEKSClusterPolicy`). */
+  readonly managedPolicies: readonly string[];
+}
+
+/** An IAM role one AWS service assumes, with AWS managed policies only: no inline wildcards. */
+export class AwsServiceRole extends Construct {
+  readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: AwsServiceRoleProps) {
+    super(scope, id);
+    this.role = new IamRole(this, 'role', {
+      name: props.name,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: props.service },
+            Action: props.trustActions ?? ['sts:AssumeRole'],
+          },
+        ],
+      }),
+    });
+    for (const policy of props.managedPolicies) {
+      new IamRolePolicyAttachment(this, policy, {
+        role: this.role.name,
+        policyArn: `arn:aws:iam::aws:policy/${policy}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * How one cloud-neutral GPU pool becomes an AKS node pool. Pure, so the rules (VM size, spot,
+ * reservation, placement, ephemeral OS disk) are tested directly, apart from the construct wiring.
+ */
+import { resolveGpuOffering, supportsEphemeralOsDisk } from '../spec/gpu-catalog';
+import { gpuNodeScheduling, poolZones, type NodeTaint } from '../spec/cluster';
+import type { GpuPoolSpec } from '../spec/gpu-pool';
+
+/**
+ * Pods per GPU node. GPU nodes run a handful of pods (one per GPU at most, plus daemonsets);
+ * 30 keeps node IP and overlay address use small and the kubelet light. Deliberate, not AKS's 250.
+ */
+export const GPU_NODE_MAX_PODS = 30;
+
+export interface AksGpuNodePoolPlan {
+  readonly vmSize: string;
+  readonly priority: 'Regular' | 'Spot';
+  /** Spot VMs are deleted on eviction, so the autoscaler can replace them (Deallocate would keep paying for disks). */
+  readonly evictionPolicy?: 'Delete';
+  readonly capacityReservationGroupId?: string;
+  /** A proximity placement group keeps a fabric pool's VMs on one InfiniBand fabric. */
+  readonly proximityPlacementGroup: boolean;
+  readonly zones: readonly string[];
+  /** Ephemeral when the SKU's temp disk holds the OS disk: faster node start, no disk cost. */
+  readonly osDiskType: 'Ephemeral' | 'Managed';
+  readonly osDiskSizeGb: number;
+  /** `Install`: AKS installs the driver; `None`: the NVIDIA GPU Operator does. */
+  readonly gpuDriver: 'Install' | 'None';
+  readonly maxPods: number;
+  readonly labels: Readonly<Record<string, string>>;
+  /** AKS spelling: `key=value:Effect`. */
+  readonly taints: readonly string[];
+}
+
+export function aksTaint(taint: NodeTaint): string {
+  return `${taint.key}=${taint.value}:${taint.effect}`;
+}
+
+export function planAksGpuNodePool(pool: GpuPoolSpec, networkZones: readonly string[]): AksGpuNodePoolPlan {
+  const offering = resolveGpuOffering(pool.model, 'azure', pool.gpusPerNode);
+  if (!offering)
+    throw new Error(`GPU pool ${pool.name}: Azure offers no ${pool.model} VM with ${pool.gpusPerNode} GPUs`);
+  const zones = poolZones(pool, networkZones);
+  if (pool.fabric && zones.length !== 1) {
+    throw new Error(`GPU pool ${pool.name}: a fabric pool must use one zone, got ${zones.join(', ')}`);
+  }
+  const scheduling = gpuNodeScheduling(pool);
+  const capacity = pool.capacity;
+  if (capacity.type === 'reserved' && !capacity.azure) {
+    throw new Error(`GPU pool ${pool.name}: reserved on Azure needs capacity.azure`);
+  }
+  return {
+    vmSize: offering.sku,
+    priority: capacity.type === 'spot' ? 'Spot' : 'Regular',
+    evictionPolicy: capacity.type === 'spot' ? 'Delete' : undefined,
+    capacityReservationGroupId: capacity.type === 'reserved' ? capacity.azure?.capacityReservationGroupId : undefined,
+    proximityPlacementGroup: pool.fabric,
+    zones,
+    osDiskType: supportsEphemeralOsDisk(offering, pool.diskGiB) ? 'Ephemeral' : 'Managed',
+    osDiskSizeGb: pool.diskGiB,
+    gpuDriver: pool.gpuDriver === 'none' ? 'None' : 'Install',
+    maxPods: GPU_NODE_MAX_PODS,
+    labels: scheduling.labels,
+    taints: scheduling.taints.map(aksTaint),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Cluster parity: what each cloud's cluster actually built, described in cloud-neutral terms,
+ * and a pool-by-pool comparison of the two. The descriptions are read back from the resources
+ * the constructs configured (instance type, scaling, interfaces, encryption), then mapped
+ * through the GPU catalog, so a wiring mistake on one cloud shows up as a difference.
+ */
+import {
+  CLOUDS,
+  GPU_MODEL_IDS,
+  fabricClass,
+  gpuModel,
+  type Cloud,
+  type FabricClass,
+  type GpuModelId,
+} from './gpu-catalog';
+
+/** One GPU pool as built. */
+export interface PoolDescription {
+  readonly name: string;
+  /** AWS instance type or Azure VM size. */
+  readonly sku: string;
+  readonly gpuModel: GpuModelId;
+  readonly gpusPerNode: number;
+  readonly minGpus: number;
+  readonly maxGpus: number;
+  readonly gpuMemoryGiBPerGpu: number;
+  /** RDMA when the nodes have the fabric wired (EFA interfaces / InfiniBand SKU), else TCP. */
+  readonly fabric: FabricClass;
+  readonly capacity: 'on-demand' | 'spot' | 'reserved';
+}
+
+/** One cluster as built. */
+export interface ClusterDescription {
+  readonly cloud: Cloud;
+  readonly name: string;
+  /** The API server is reachable on a private address inside the network. */
+  readonly privateEndpoint: boolean;
+  /** Kubernetes secrets are envelope-encrypted with a customer-managed key. */
+  readonly cmkSecretsEncryption: boolean;
+  /** Control-plane logs (API server and audit at least) go to the cloud's log service. */
+  readonly controlPlaneLogs: boolean;
+  readonly pools: readonly PoolDescription[];
+}
+
+/** One compared value that differs between the clouds. */
+export interface ParityDifference {
+  readonly field: string;
+  readonly aws: unknown;
+  readonly azure: unknown;
+}
+
+export interface PoolParity {
+  readonly name: string;
+  readonly matches: boolean;
+  readonly differences: readonly ParityDifference[];
+}
+
+export interface ParityReport {
+  /** Every compared value matched, for the pools on both clouds and the security settings. */
+  readonly matches: boolean;
+  readonly security: readonly ParityDifference[];
+  /** Pools present on both clouds, compared. */
+  readonly pools: readonly PoolParity[];
+  /** Pools declared for one cloud only (for example Azure-only training): listed, not compared. */
+  readonly onlyOn: Readonly<Record<Cloud, readonly string[]>>;
+}
+
+/** The catalog model and offering behind a SKU, for reading a built pool back. */
+export function catalogEntryForSku(
+  cloud: Cloud,
+  sku: string,
+): { model: GpuModelId; gpusPerNode: number; fabric: FabricClass } {
+  for (const model of GPU_MODEL_IDS) {
+    const offering = gpuModel(model).offerings[cloud]?.find((o) => o.sku === sku);
+    if (offering) return { model, gpusPerNode: offering.gpusPerNode, fabric: fabricClass(offering.fabric) };
+  }
+  throw new Error(`${sku} is not a GPU SKU of ${cloud} in the catalog`);
+}
+
+/** Describes a built pool from its SKU, scaling and capacity. */
+export function describePool(
+  cloud: Cloud,
+  built: {
+    name: string;
+    sku: string;
+    min: number;
+    max: number;
+    fabricWired: boolean;
+    capacity: PoolDescription['capacity'];
+  },
+): PoolDescription {
+  const entry = catalogEntryForSku(cloud, built.sku);
+  return {
+    name: built.name,
+    sku: built.sku,
+    gpuModel: entry.model,
+    gpusPerNode: entry.gpusPerNode,
+    minGpus: built.min * entry.gpusPerNode,
+    maxGpus: built.max * entry.gpusPerNode,
+    gpuMemoryGiBPerGpu: gpuModel(entry.model).memoryGiBPerGpu,
+    fabric: built.fabricWired && entry.fabric === 'rdma' ? 'rdma' : 'tcp',
+    capacity: built.capacity,
+  };
+}
+
+const COMPARED_POOL_FIELDS = [
+  'gpuModel',
+  'gpusPerNode',
+  'minGpus',
+  'maxGpus',
+  'gpuMemoryGiBPerGpu',
+  'fabric',
+  'capacity',
+] as const;
+const COMPARED_SECURITY_FIELDS = ['privateEndpoint', 'cmkSecretsEncryption', 'controlPlaneLogs'] as const;
+
+function differences<T>(aws: T, azure: T, fields: readonly (keyof T & string)[]): ParityDifference[] {
+  return fields.filter((f) => aws[f] !== azure[f]).map((f) => ({ field: f, aws: aws[f], azure: azure[f] }));
+}
+
+/** Compares the AWS and Azure clusters built from one spec, pool by pool. */
+export function compareClusters(aws: ClusterDescription, azure: ClusterDescription): ParityReport {
+  const byCloud = { aws, azure };
+  const names = (cloud: Cloud) => byCloud[cloud].pools.map((p) => p.name);
+  const shared = names('aws').filter((n) => names('azure').includes(n));
+  const pools = shared.map((name) => {
+    const found = differences(
+      aws.pools.find((p) => p.name === name)!,
+      azure.pools.find((p) => p.name === name)!,
+      COMPARED_POOL_FIELDS,
+    );
+    return { name, matches: found.length === 0, differences: found };
+  });
+  const security = differences(aws, azure, COMPARED_SECURITY_FIELDS);
+  const onlyOn = Object.fromEntries(
+    CLOUDS.map((cloud) => [cloud, names(cloud).filter((n) => !shared.includes(n))]),
+  ) as Record<Cloud, string[]>;
+  return { matches: security.length === 0 && pools.every((p) => p.matches), security, pools, onlyOn };
+}
+
+/** A readable report, one line per pool, for test failures and the README. */
+export function formatParityReport(report: ParityReport): string {
+  const lines = report.pools.map((p) =>
+    p.matches
+      ? `  ${p.name}: match`
+      : `  ${p.name}: ${p.differences.map((d) => `${d.field} aws=${String(d.aws)} azure=${String(d.azure)}`).join('; ')}`,
+  );
+  const security =
+    report.security.length === 0
+      ? '  security: match'
+      : `  security: ${report.security.map((d) => d.field).join(', ')} differ`;
+  const onlyOn = CLOUDS.filter((c) => report.onlyOn[c].length > 0).map(
+    (c) => `  only on ${c}: ${report.onlyOn[c].join(', ')}`,
+  );
+  return [report.matches ? 'parity: match' : 'parity: MISMATCH', security, ...lines, ...onlyOn].join('\n');
+}

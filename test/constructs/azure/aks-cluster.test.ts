@@ -1,0 +1,207 @@
+import { AKS_CONTROL_PLANE_LOG_CATEGORIES, AKS_OVERLAY } from '../../../constructs/azure/aks-cluster';
+import { CRG_ID, capacityPathsConfig } from '../../helpers/gpu-fixture';
+import { resourcesOf, synthesize, synthesizeShipped, type StackJson } from '../../helpers/synth';
+
+type Resource = Record<string, unknown>;
+
+const only = (stack: StackJson, type: string): Resource => {
+  const all = Object.values(resourcesOf(stack, type));
+  expect(all).toHaveLength(1);
+  return all[0];
+};
+const pools = (stack: StackJson) =>
+  Object.fromEntries(
+    Object.values(resourcesOf(stack, 'azurerm_kubernetes_cluster_node_pool')).map((p) => [String(p.name), p]),
+  );
+
+describe('AKS cluster', () => {
+  const { stacks } = synthesizeShipped();
+  const prod = stacks.get('prod-azure-host-eastus2')!;
+  const dev = stacks.get('dev-azure-host-eastus2')!;
+  const fixture = synthesize(capacityPathsConfig()).stacks.get('prod-azure-host-eastus2')!;
+  const cluster = only(prod, 'azurerm_kubernetes_cluster');
+
+  describe('access', () => {
+    test('the API is private, VNet-integrated and has no public FQDN', () => {
+      expect(cluster).toMatchObject({
+        private_cluster_enabled: true,
+        private_cluster_public_fqdn_enabled: false,
+        private_dns_zone_id: expect.stringContaining('private-dns_aks'),
+        api_server_access_profile: {
+          virtual_network_integration_enabled: true,
+          subnet_id: expect.stringContaining('subnet-aks-apiserver'),
+        },
+      });
+    });
+
+    test('Entra ID with Azure RBAC, and local accounts off', () => {
+      expect(cluster.local_account_disabled).toBe(true);
+      expect(cluster.azure_active_directory_role_based_access_control).toEqual({
+        azure_rbac_enabled: true,
+        tenant_id: '00000000-0000-0000-0000-0000000000aa',
+        admin_group_object_ids: ['00000000-0000-0000-0000-0000000000a2'],
+      });
+    });
+
+    test('workload identity and the OIDC issuer are on', () => {
+      expect(cluster).toMatchObject({ oidc_issuer_enabled: true, workload_identity_enabled: true });
+    });
+  });
+
+  test('Azure CNI overlay with Cilium, egress through the NAT gateway, overlay ranges outside 10/8', () => {
+    expect(cluster.network_profile).toMatchObject({
+      network_plugin: 'azure',
+      network_plugin_mode: 'overlay',
+      network_policy: 'cilium',
+      network_data_plane: 'cilium',
+      outbound_type: 'userAssignedNATGateway',
+      pod_cidr: AKS_OVERLAY.podCidr,
+      service_cidr: AKS_OVERLAY.serviceCidr,
+    });
+  });
+
+  describe('encryption', () => {
+    test('KMS secrets encryption with a key from a purge-protected vault, reached privately', () => {
+      expect(cluster.key_management_service).toEqual({
+        key_vault_key_id: expect.stringContaining('aks_kms-key'),
+        key_vault_network_access: 'Private',
+      });
+      expect(only(prod, 'azurerm_key_vault')).toMatchObject({
+        purge_protection_enabled: true,
+        rbac_authorization_enabled: true,
+        soft_delete_retention_days: 90,
+        public_network_access_enabled: false,
+        network_acls: { default_action: 'Deny', bypass: 'AzureServices' },
+        lifecycle: { prevent_destroy: true },
+      });
+      for (const key of Object.values(resourcesOf(prod, 'azurerm_key_vault_key'))) {
+        expect(key.lifecycle).toEqual({ prevent_destroy: true });
+      }
+    });
+
+    test('a customer-managed disk encryption set and host encryption on every pool', () => {
+      expect(cluster.disk_encryption_set_id).toMatch(/azurerm_disk_encryption_set\.aks_disk-encryption/);
+      expect(only(prod, 'azurerm_disk_encryption_set')).toMatchObject({
+        encryption_type: 'EncryptionAtRestWithCustomerKey',
+        auto_key_rotation_enabled: true,
+      });
+      expect((cluster.default_node_pool as Resource).host_encryption_enabled).toBe(true);
+      for (const pool of Object.values(pools(prod))) expect(pool.host_encryption_enabled).toBe(true);
+    });
+
+    test('the vault is reached through a private endpoint and audited', () => {
+      expect(only(prod, 'azurerm_private_endpoint').private_service_connection).toMatchObject({
+        subresource_names: ['vault'],
+      });
+      const settings = Object.values(resourcesOf(prod, 'azurerm_monitor_diagnostic_setting'));
+      expect(settings).toContainEqual(
+        expect.objectContaining({ target_resource_id: expect.stringContaining('azurerm_key_vault.') }),
+      );
+    });
+  });
+
+  describe('operations', () => {
+    test('Azure Policy, Container Insights, upgrades in a maintenance window', () => {
+      expect(cluster).toMatchObject({
+        azure_policy_enabled: true,
+        oms_agent: {
+          log_analytics_workspace_id: expect.stringContaining('azurerm_log_analytics_workspace'),
+          msi_auth_for_monitoring_enabled: true,
+        },
+        automatic_upgrade_channel: 'stable',
+        node_os_upgrade_channel: 'NodeImage',
+        maintenance_window_auto_upgrade: {
+          frequency: 'Weekly',
+          interval: 1,
+          day_of_week: 'Saturday',
+          start_time: '22:00',
+          duration: 6,
+          utc_offset: '+00:00',
+        },
+      });
+      expect(only(dev, 'azurerm_kubernetes_cluster').automatic_upgrade_channel).toBe('patch');
+    });
+
+    test('Defender only where configured', () => {
+      expect(cluster.microsoft_defender).toEqual({
+        log_analytics_workspace_id: expect.stringContaining('azurerm_log_analytics_workspace'),
+      });
+      expect(only(dev, 'azurerm_kubernetes_cluster').microsoft_defender).toBeUndefined();
+    });
+
+    test('control-plane logs, API server and audit included, go to Log Analytics', () => {
+      const setting = Object.values(resourcesOf(prod, 'azurerm_monitor_diagnostic_setting')).find((s) =>
+        String(s.target_resource_id).includes('azurerm_kubernetes_cluster'),
+      )!;
+      expect(setting.enabled_log).toEqual(AKS_CONTROL_PLANE_LOG_CATEGORIES.map((category) => ({ category })));
+      expect(AKS_CONTROL_PLANE_LOG_CATEGORIES).toEqual(expect.arrayContaining(['kube-apiserver', 'kube-audit']));
+    });
+  });
+
+  describe('node pools', () => {
+    test('the system pool spans zones on ephemeral disks and runs critical add-ons only', () => {
+      expect(cluster.default_node_pool).toMatchObject({
+        vm_size: 'Standard_D8ds_v5',
+        zones: ['1', '2', '3'],
+        os_disk_type: 'Ephemeral',
+        only_critical_addons_enabled: true,
+        auto_scaling_enabled: true,
+        min_count: 3,
+        max_count: 6,
+        vnet_subnet_id: expect.stringContaining('subnet-aks-system'),
+      });
+    });
+
+    test('GPU pools use the catalog VM size, the shared labels and taint, autoscaling and deliberate max pods', () => {
+      const { infer, serve, train } = pools(prod);
+      expect(infer).toMatchObject({
+        vm_size: 'Standard_NV36ads_A10_v5',
+        gpu_driver: 'Install',
+        auto_scaling_enabled: true,
+        min_count: 2,
+        max_count: 12,
+        max_pods: 30,
+        os_disk_type: 'Ephemeral',
+        node_taints: ['nvidia.com/gpu=present:NoSchedule'],
+        vnet_subnet_id: expect.stringContaining('subnet-aks-gpu'),
+        node_public_ip_enabled: false,
+      });
+      expect(infer.node_labels).toEqual({
+        'gpu-platform.io/gpu-model': 'a10',
+        'gpu-platform.io/purpose': 'inference',
+        'gpu-platform.io/pool': 'infer',
+        'gpu-platform.io/capacity': 'on-demand',
+      });
+      expect(serve.vm_size).toBe('Standard_ND96isr_H100_v5');
+      expect(train).toMatchObject({ vm_size: 'Standard_ND96isr_H100_v5', min_count: 2, max_count: 16 });
+    });
+
+    test('training pools with fabric get a proximity placement group and a single zone', () => {
+      const { train } = pools(prod);
+      expect(train.zones).toEqual(['1']);
+      expect(train.proximity_placement_group_id).toMatch(/azurerm_proximity_placement_group\.aks_gpu-train_placement/);
+      const ppg = Object.values(resourcesOf(prod, 'azurerm_proximity_placement_group')).find((p) =>
+        String(p.name).endsWith('-train'),
+      )!;
+      expect(ppg).toMatchObject({ zone: '1', allowed_vm_sizes: ['Standard_ND96isr_H100_v5'] });
+      expect(pools(prod).infer.proximity_placement_group_id).toBeUndefined();
+    });
+
+    test('spot pools get an eviction policy', () => {
+      const { infer } = pools(dev);
+      expect(infer).toMatchObject({ priority: 'Spot', eviction_policy: 'Delete', spot_max_price: -1 });
+      expect(infer.node_taints).toContain('kubernetes.azure.com/scalesetpriority=spot:NoSchedule');
+      expect(pools(fixture).burst).toMatchObject({
+        priority: 'Spot',
+        eviction_policy: 'Delete',
+        gpu_driver: 'None',
+        vm_size: 'Standard_NC64as_T4_v3',
+      });
+    });
+
+    test('reserved pools draw on their capacity reservation group', () => {
+      expect(pools(fixture).serve).toMatchObject({ capacity_reservation_group_id: CRG_ID, zones: ['2'] });
+      expect(pools(prod).serve.capacity_reservation_group_id).toBeUndefined();
+    });
+  });
+});

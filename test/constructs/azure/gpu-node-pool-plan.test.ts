@@ -1,0 +1,86 @@
+import { GPU_NODE_MAX_PODS, planAksGpuNodePool } from '../../../constructs/azure/gpu-node-pool-plan';
+import type { GpuPoolSpec } from '../../../constructs/spec/gpu-pool';
+
+const ZONES = ['1', '2', '3'];
+
+function pool(overrides: Partial<GpuPoolSpec>): GpuPoolSpec {
+  return {
+    name: 'p',
+    model: 'h100',
+    gpusPerNode: 8,
+    purpose: 'training',
+    nodes: { min: 1, desired: 1, max: 2 },
+    capacity: { type: 'on-demand' },
+    fabric: true,
+    zoneIndexes: [2],
+    gpuDriver: 'install',
+    diskGiB: 300,
+    ...overrides,
+  };
+}
+
+describe('planAksGpuNodePool', () => {
+  test('a fabric pool gets a proximity placement group in one zone and an ephemeral OS disk', () => {
+    expect(planAksGpuNodePool(pool({}), ZONES)).toEqual({
+      vmSize: 'Standard_ND96isr_H100_v5',
+      priority: 'Regular',
+      evictionPolicy: undefined,
+      capacityReservationGroupId: undefined,
+      proximityPlacementGroup: true,
+      zones: ['2'],
+      osDiskType: 'Ephemeral',
+      osDiskSizeGb: 300,
+      gpuDriver: 'Install',
+      maxPods: GPU_NODE_MAX_PODS,
+      labels: {
+        'gpu-platform.io/gpu-model': 'h100',
+        'gpu-platform.io/purpose': 'training',
+        'gpu-platform.io/pool': 'p',
+        'gpu-platform.io/capacity': 'on-demand',
+      },
+      taints: ['nvidia.com/gpu=present:NoSchedule'],
+    });
+  });
+
+  test('spot pools are deleted on eviction and carry the taint AKS requires', () => {
+    const plan = planAksGpuNodePool(
+      pool({ model: 't4', gpusPerNode: 1, fabric: false, capacity: { type: 'spot' } }),
+      ZONES,
+    );
+    expect(plan).toMatchObject({ priority: 'Spot', evictionPolicy: 'Delete', proximityPlacementGroup: false });
+    expect(plan.taints).toEqual([
+      'nvidia.com/gpu=present:NoSchedule',
+      'kubernetes.azure.com/scalesetpriority=spot:NoSchedule',
+    ]);
+  });
+
+  test('reserved pools draw on the capacity reservation group', () => {
+    const id = '/subscriptions/x/resourceGroups/r/providers/Microsoft.Compute/capacityReservationGroups/g';
+    const plan = planAksGpuNodePool(
+      pool({ capacity: { type: 'reserved', azure: { capacityReservationGroupId: id } } }),
+      ZONES,
+    );
+    expect(plan.capacityReservationGroupId).toBe(id);
+  });
+
+  test('the GPU Operator path installs no driver', () => {
+    expect(planAksGpuNodePool(pool({ gpuDriver: 'none' }), ZONES).gpuDriver).toBe('None');
+  });
+
+  test('an OS disk larger than the temp disk is managed, not ephemeral', () => {
+    const plan = planAksGpuNodePool(pool({ model: 't4', gpusPerNode: 1, fabric: false, diskGiB: 512 }), ZONES);
+    expect(plan.osDiskType).toBe('Managed');
+  });
+
+  test('a model Azure does not offer is an error', () => {
+    expect(() => planAksGpuNodePool(pool({ model: 'l40s', gpusPerNode: 1, fabric: false }), ZONES)).toThrow(
+      'GPU pool p: Azure offers no l40s VM with 1 GPUs',
+    );
+  });
+
+  test('a fabric pool spread across zones is an error', () => {
+    expect(() => planAksGpuNodePool(pool({ zoneIndexes: [1, 3] }), ZONES)).toThrow(
+      'GPU pool p: a fabric pool must use one zone, got 1, 3',
+    );
+  });
+});
