@@ -6,6 +6,10 @@ module.exports = {
   // Transpile only, file by file; `tsc --noEmit` type-checks the whole tree once in `npm test`.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
+  // Both cores: jest's default leaves one idle on a 2-core machine.
+  maxWorkers: 2,
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-jest.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

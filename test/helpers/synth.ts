@@ -9,6 +9,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { DEFAULT_CONFIG_PATH, loadPlatformConfig } from '../../config/load';
 import type { PlatformConfig } from '../../config/schema';
+import { capacityPathsConfig } from './gpu-fixture';
 import { buildPlatform, type EnvironmentStacks } from '../../stacks/platform';
 
 /** A synthesized stack: its parsed `cdk.tf.json`. */
@@ -21,44 +22,85 @@ export type StackJson = {
   variable?: Record<string, Record<string, unknown>>;
 } & Record<string, unknown>;
 
-export interface SynthesizedApp {
-  readonly app: App;
-  /** The stack objects per environment, as `buildPlatform` returned them. */
-  readonly environments: Readonly<Record<string, EnvironmentStacks>>;
+/** What a synth wrote: every stack's JSON. */
+export interface SynthesizedOutput {
   /** Stack name to parsed JSON. */
   readonly stacks: ReadonlyMap<string, StackJson>;
   /** Stack name to the raw JSON text, for `Testing.toHaveResourceWithProperties`. */
   readonly texts: ReadonlyMap<string, string>;
 }
 
+/** A synth with the construct tree behind it, for tests that inspect constructs. */
+export interface SynthesizedApp extends SynthesizedOutput {
+  readonly app: App;
+  /** The stack objects per environment, as `buildPlatform` returned them. */
+  readonly environments: Readonly<Record<string, EnvironmentStacks>>;
+}
+
+function readOutput(outdir: string): SynthesizedOutput {
+  const texts = new Map<string, string>();
+  for (const name of readdirSync(path.join(outdir, 'stacks')).sort()) {
+    texts.set(name, readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+  }
+  const stacks = new Map([...texts].map(([name, text]) => [name, JSON.parse(text) as StackJson]));
+  return { stacks, texts };
+}
+
+/** Synthesizes a config into `outdir` as `cdktf synth` would, returning the app and its stacks. */
+export function synthesizeInto(config: PlatformConfig, outdir: string): SynthesizedApp {
+  const app = new App({ outdir, skipValidation: false });
+  const environments = buildPlatform(app, config);
+  app.synth();
+  return { app, environments, ...readOutput(outdir) };
+}
+
 export function synthesize(config: PlatformConfig): SynthesizedApp {
   const outdir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-test-'));
   try {
-    const app = new App({ outdir, skipValidation: false });
-    const environments = buildPlatform(app, config);
-    app.synth();
-    const texts = new Map<string, string>();
-    for (const name of readdirSync(path.join(outdir, 'stacks')).sort()) {
-      texts.set(name, readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
-    }
-    const stacks = new Map([...texts].map(([name, text]) => [name, JSON.parse(text) as StackJson]));
-    return { app, environments, stacks, texts };
+    return synthesizeInto(config, outdir);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
 }
 
-let shipped: SynthesizedApp | undefined;
+/**
+ * The configs jest's global setup synthesizes once for the whole run (test/helpers/global-setup.ts),
+ * so test files that only read JSON do not each pay for a synth.
+ */
+export const SHARED_SYNTHS = {
+  shipped: () => loadPlatformConfig(DEFAULT_CONFIG_PATH),
+  'capacity-paths': capacityPathsConfig,
+} as const;
 
-/** The shipped config (`config/platform.json`), synthesized once per test file. */
-export function synthesizeShipped(): SynthesizedApp {
-  shipped ??= synthesize(loadPlatformConfig(DEFAULT_CONFIG_PATH));
-  return shipped;
+/** Where global setup left the shared synths; unset when a test file runs outside jest's global setup. */
+export const SHARED_SYNTH_DIR_ENV = 'GPU_PLATFORM_SHARED_SYNTH_DIR';
+
+const outputs = new Map<string, SynthesizedOutput>();
+
+/** A shared synth's JSON: from global setup's output when there is one, else synthesized here. */
+export function sharedOutput(name: keyof typeof SHARED_SYNTHS): SynthesizedOutput {
+  const cached = outputs.get(name);
+  if (cached) return cached;
+  const dir = process.env[SHARED_SYNTH_DIR_ENV];
+  const output = dir ? readOutput(path.join(dir, name)) : synthesize(SHARED_SYNTHS[name]());
+  outputs.set(name, output);
+  return output;
 }
 
-/** The shipped config as plain data, for tests that derive a variant from it. */
-export function shippedConfigInput(): Record<string, unknown> {
-  return JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8')) as Record<string, unknown>;
+/** A config's construct tree, built but not synthesized: enough to inspect constructs, and far cheaper. */
+export function build(config: PlatformConfig): Pick<SynthesizedApp, 'app' | 'environments'> {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-build-'));
+  try {
+    const app = new App({ outdir });
+    return { app, environments: buildPlatform(app, config) };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** The shipped config's synthesized JSON. */
+export function shippedOutput(): SynthesizedOutput {
+  return sharedOutput('shipped');
 }
 
 /** Every resource of a type in a stack, keyed by logical id. */

@@ -1,8 +1,8 @@
 import { compareClusters, formatParityReport } from '../../constructs/spec/parity';
 import { capacityPathsConfig } from '../helpers/gpu-fixture';
-import { resourcesOf, synthesize, synthesizeShipped, type SynthesizedApp } from '../helpers/synth';
+import { SHARED_SYNTHS, build, resourcesOf, shippedOutput, type SynthesizedApp } from '../helpers/synth';
 
-function reports(synth: SynthesizedApp) {
+function reports(synth: Pick<SynthesizedApp, 'environments'>) {
   return Object.entries(synth.environments).flatMap(([env, stacks]) =>
     stacks.awsDistributions.flatMap((aws) =>
       stacks.azureHosts.map((azure) => ({
@@ -14,7 +14,7 @@ function reports(synth: SynthesizedApp) {
 }
 
 describe('cluster parity', () => {
-  const shipped = synthesizeShipped();
+  const shipped = build(SHARED_SYNTHS.shipped());
 
   test('every pool present on both clouds matches, in every region pair of the shipped config', () => {
     const all = reports(shipped);
@@ -45,15 +45,15 @@ describe('cluster parity', () => {
   });
 
   test('reserved, Capacity Block and spot pools match across clouds too', () => {
-    const [{ report }] = reports(synthesize(capacityPathsConfig()));
+    const [{ report }] = reports(build(capacityPathsConfig()));
     expect(formatParityReport(report)).toBe(
       'parity: match\n  security: match\n  serve: match\n  tune: match\n  burst: match',
     );
   });
 
   test('GPU nodes carry the same labels and taints on both clouds', () => {
-    const aws = shipped.stacks.get('prod-aws-dist-us-east-1')!;
-    const azure = shipped.stacks.get('prod-azure-host-eastus2')!;
+    const aws = shippedOutput().stacks.get('prod-aws-dist-us-east-1')!;
+    const azure = shippedOutput().stacks.get('prod-azure-host-eastus2')!;
     const awsTaint = (t: Record<string, string>) => `${t.key}=${t.value}:${{ NO_SCHEDULE: 'NoSchedule' }[t.effect]}`;
     for (const group of Object.values(resourcesOf(aws, 'aws_eks_node_group')).filter(
       (g) => g.node_group_name !== 'system',

@@ -3,7 +3,7 @@ import { cidrContains, mustParseCidr } from '../../constructs/spec/cidr';
 import { localStatePath } from '../../stacks/backend';
 import { expectedStackNames } from '../../stacks/platform';
 import { shippedConfig } from '../helpers/config-fixture';
-import { resourcesOf, shippedConfigInput, synthesize, synthesizeShipped, type StackJson } from '../helpers/synth';
+import { resourcesOf, shippedOutput, synthesize, type StackJson } from '../helpers/synth';
 
 type Resource = Record<string, unknown>;
 
@@ -37,12 +37,12 @@ function pskEntries(node: unknown, path: string[] = []): [string, unknown][] {
   ]);
 }
 
-const shipped = shippedConfigInput() as {
+const shipped = shippedConfig() as {
   environments: Record<string, { link: { awsAsn: number; azureAsn: number } }>;
 };
 
 describe('link stack', () => {
-  const { stacks } = synthesizeShipped();
+  const { stacks } = shippedOutput();
   const links = ['dev', 'prod'].map((env) => [env, stacks.get(`${env}-link`)!] as const);
 
   test('one link stack per environment', () => {

@@ -1,5 +1,5 @@
 import { cidrsOverlap, mustParseCidr } from '../../constructs/spec/cidr';
-import { resourcesOf, synthesizeShipped, type StackJson } from '../helpers/synth';
+import { resourcesOf, shippedOutput, type StackJson } from '../helpers/synth';
 
 type Rule = Record<string, unknown>;
 
@@ -35,7 +35,7 @@ function envOf(stackName: string): string {
 }
 
 describe('network policy across both clouds', () => {
-  const { stacks } = synthesizeShipped();
+  const { stacks } = shippedOutput();
   const all = [...stacks.entries()];
 
   test('no security group or NSG opens SSH or RDP to the world', () => {

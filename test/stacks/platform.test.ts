@@ -1,9 +1,9 @@
 import { DEFAULT_CONFIG_PATH, loadPlatformConfig } from '../../config/load';
 import { expectedStackNames } from '../../stacks/platform';
-import { synthesizeShipped } from '../helpers/synth';
+import { shippedOutput } from '../helpers/synth';
 
 describe('the shipped platform', () => {
-  const { stacks } = synthesizeShipped();
+  const { stacks } = shippedOutput();
 
   test('one Azure host stack per Azure region and one AWS distribution stack per AWS region, per environment', () => {
     expect([...stacks.keys()]).toEqual(
@@ -49,7 +49,7 @@ describe('the shipped platform', () => {
 
 describe('expectedStackNames', () => {
   test('lists exactly the stacks the app synthesizes', () => {
-    const { stacks } = synthesizeShipped();
+    const { stacks } = shippedOutput();
     expect(expectedStackNames(loadPlatformConfig(DEFAULT_CONFIG_PATH)).sort()).toEqual([...stacks.keys()].sort());
   });
 });

@@ -1,7 +1,7 @@
 import { EKS_ADDONS, EKS_CONTROL_PLANE_LOG_TYPES } from '../../../constructs/aws/eks-cluster';
 import { IMDS_HOP_LIMIT } from '../../../constructs/aws/eks-launch-template';
-import { CAPACITY_BLOCK_ID, ODCR_ID, capacityPathsConfig } from '../../helpers/gpu-fixture';
-import { resourcesOf, synthesize, synthesizeShipped, type StackJson } from '../../helpers/synth';
+import { CAPACITY_BLOCK_ID, ODCR_ID } from '../../helpers/gpu-fixture';
+import { resourcesOf, sharedOutput, shippedOutput, type StackJson } from '../../helpers/synth';
 
 type Resource = Record<string, unknown>;
 
@@ -19,10 +19,10 @@ function launchTemplateOf(stack: StackJson, group: Resource): Resource {
 }
 
 describe('EKS cluster', () => {
-  const { stacks } = synthesizeShipped();
+  const { stacks } = shippedOutput();
   const prod = stacks.get('prod-aws-dist-us-east-1')!;
   const dev = stacks.get('dev-aws-dist-us-east-1')!;
-  const fixture = synthesize(capacityPathsConfig()).stacks.get('prod-aws-dist-us-east-1')!;
+  const fixture = sharedOutput('capacity-paths').stacks.get('prod-aws-dist-us-east-1')!;
 
   describe('control plane', () => {
     test('the endpoint is private, and public access is off in prod', () => {

@@ -1,6 +1,6 @@
 import { AKS_CONTROL_PLANE_LOG_CATEGORIES, AKS_OVERLAY } from '../../../constructs/azure/aks-cluster';
-import { CRG_ID, capacityPathsConfig } from '../../helpers/gpu-fixture';
-import { resourcesOf, synthesize, synthesizeShipped, type StackJson } from '../../helpers/synth';
+import { CRG_ID } from '../../helpers/gpu-fixture';
+import { resourcesOf, sharedOutput, shippedOutput, type StackJson } from '../../helpers/synth';
 
 type Resource = Record<string, unknown>;
 
@@ -15,10 +15,10 @@ const pools = (stack: StackJson) =>
   );
 
 describe('AKS cluster', () => {
-  const { stacks } = synthesizeShipped();
+  const { stacks } = shippedOutput();
   const prod = stacks.get('prod-azure-host-eastus2')!;
   const dev = stacks.get('dev-azure-host-eastus2')!;
-  const fixture = synthesize(capacityPathsConfig()).stacks.get('prod-azure-host-eastus2')!;
+  const fixture = sharedOutput('capacity-paths').stacks.get('prod-azure-host-eastus2')!;
   const cluster = only(prod, 'azurerm_kubernetes_cluster');
 
   describe('access', () => {

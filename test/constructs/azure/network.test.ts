@@ -1,9 +1,9 @@
-import { resourcesOf, synthesizeShipped } from '../../helpers/synth';
+import { resourcesOf, shippedOutput } from '../../helpers/synth';
 
 type Rule = Record<string, unknown>;
 
 describe('Azure host network', () => {
-  const { stacks } = synthesizeShipped();
+  const { stacks } = shippedOutput();
   const prod = stacks.get('prod-azure-host-eastus2')!;
   const dev = stacks.get('dev-azure-host-eastus2')!;
   const byName = (type: string) =>

@@ -2,7 +2,7 @@ import { TerraformResource } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { isTaggable } from '../../../constructs/shared/tagging';
 import { REQUIRED_TAG_KEYS } from '../../../constructs/spec/tags';
-import { synthesizeShipped } from '../../helpers/synth';
+import { SHARED_SYNTHS, build, shippedOutput } from '../../helpers/synth';
 
 /** Terraform types whose generated class takes a `tags` map, found by walking the whole app. */
 function taggableTypes(root: IConstruct): Set<string> {
@@ -15,7 +15,8 @@ function taggableTypes(root: IConstruct): Set<string> {
 }
 
 describe('platform tags', () => {
-  const { app, stacks } = synthesizeShipped();
+  const { app } = build(SHARED_SYNTHS.shipped());
+  const { stacks } = shippedOutput();
   const types = taggableTypes(app);
 
   test('the walk finds taggable types on both clouds', () => {
