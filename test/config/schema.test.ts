@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { ConfigError, parsePlatformConfig } from '../../config/load';
 import { shippedConfig, type ConfigInput } from '../helpers/config-fixture';
 
@@ -200,5 +202,16 @@ describe('network size', () => {
     expect(problems(withProd((p) => (p.link.awsAsn = 100)))[0]).toMatch(
       /link\.awsAsn: must be a private ASN, 64512-65534/,
     );
+  });
+});
+
+describe('the README', () => {
+  test("the 'Add a GPU pool' example is a valid pool", () => {
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Add a GPU pool'));
+    const example = JSON.parse(
+      section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7)),
+    );
+    expect(problems(withProd((p) => p.gpuPools.push(example)))).toEqual([]);
   });
 });
