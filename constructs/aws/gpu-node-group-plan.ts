@@ -2,8 +2,7 @@
  * How one cloud-neutral GPU pool becomes an EKS managed node group. Pure, so the rules (SKU,
  * capacity, EFA, placement group) are tested directly, apart from the construct wiring.
  */
-import { resolveGpuOffering } from '../spec/gpu-catalog';
-import { poolZones } from '../spec/cluster';
+import { placeGpuPool } from '../spec/cluster';
 import type { GpuPoolSpec } from '../spec/gpu-pool';
 
 /** EKS managed node group capacity types. */
@@ -31,13 +30,7 @@ export interface AwsGpuNodeGroupPlan {
 }
 
 export function planAwsGpuNodeGroup(pool: GpuPoolSpec, networkZones: readonly string[]): AwsGpuNodeGroupPlan {
-  const offering = resolveGpuOffering(pool.model, 'aws', pool.gpusPerNode);
-  if (!offering)
-    throw new Error(`GPU pool ${pool.name}: AWS offers no ${pool.model} node with ${pool.gpusPerNode} GPUs`);
-  const zones = poolZones(pool, networkZones);
-  if (pool.fabric && zones.length !== 1) {
-    throw new Error(`GPU pool ${pool.name}: a fabric pool must use one zone, got ${zones.join(', ')}`);
-  }
+  const { offering, zones } = placeGpuPool(pool, 'aws', networkZones);
   const base = {
     instanceType: offering.sku,
     amiType: 'AL2023_x86_64_NVIDIA' as const,

@@ -2,8 +2,8 @@
  * How one cloud-neutral GPU pool becomes an AKS node pool. Pure, so the rules (VM size, spot,
  * reservation, placement, ephemeral OS disk) are tested directly, apart from the construct wiring.
  */
-import { resolveGpuOffering, supportsEphemeralOsDisk } from '../spec/gpu-catalog';
-import { gpuNodeScheduling, poolZones, type NodeTaint } from '../spec/cluster';
+import { supportsEphemeralOsDisk } from '../spec/gpu-catalog';
+import { gpuNodeScheduling, placeGpuPool, type NodeTaint } from '../spec/cluster';
 import type { GpuPoolSpec } from '../spec/gpu-pool';
 
 /**
@@ -37,13 +37,7 @@ export function aksTaint(taint: NodeTaint): string {
 }
 
 export function planAksGpuNodePool(pool: GpuPoolSpec, networkZones: readonly string[]): AksGpuNodePoolPlan {
-  const offering = resolveGpuOffering(pool.model, 'azure', pool.gpusPerNode);
-  if (!offering)
-    throw new Error(`GPU pool ${pool.name}: Azure offers no ${pool.model} VM with ${pool.gpusPerNode} GPUs`);
-  const zones = poolZones(pool, networkZones);
-  if (pool.fabric && zones.length !== 1) {
-    throw new Error(`GPU pool ${pool.name}: a fabric pool must use one zone, got ${zones.join(', ')}`);
-  }
+  const { offering, zones } = placeGpuPool(pool, 'azure', networkZones);
   const scheduling = gpuNodeScheduling(pool);
   const capacity = pool.capacity;
   if (capacity.type === 'reserved' && !capacity.azure) {

@@ -2,6 +2,7 @@
  * The cloud-neutral cluster spec, and the scheduling contract GPU nodes keep on both clouds: the
  * same labels and taints, so one workload manifest schedules on EKS or AKS unchanged.
  */
+import { resolveGpuOffering, type Cloud, type GpuOffering } from './gpu-catalog';
 import type { GpuPoolSpec, NodeCountSpec } from './gpu-pool';
 
 /** One Kubernetes cluster, declared once and built as EKS on AWS and AKS on Azure. */
@@ -75,4 +76,29 @@ export function poolZones(pool: GpuPoolSpec, networkZones: readonly string[]): s
       throw new Error(`pool ${pool.name} asks for zone ${i}, the network has ${networkZones.length}`);
     return zone;
   });
+}
+
+const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', azure: 'Azure' };
+
+/**
+ * Where a pool lands on one cloud: the catalog's SKU for its model and GPU count, and its zones
+ * (one for a fabric pool). Config validation rejects both failures first; these errors guard
+ * constructs built from a spec that skipped it.
+ */
+export function placeGpuPool(
+  pool: GpuPoolSpec,
+  cloud: Cloud,
+  networkZones: readonly string[],
+): { offering: GpuOffering; zones: string[] } {
+  const offering = resolveGpuOffering(pool.model, cloud, pool.gpusPerNode);
+  if (!offering) {
+    throw new Error(
+      `GPU pool ${pool.name}: ${CLOUD_NAMES[cloud]} offers no ${pool.model} with ${pool.gpusPerNode} GPUs per node`,
+    );
+  }
+  const zones = poolZones(pool, networkZones);
+  if (pool.fabric && zones.length !== 1) {
+    throw new Error(`GPU pool ${pool.name}: a fabric pool must use one zone, got ${zones.join(', ')}`);
+  }
+  return { offering, zones };
 }

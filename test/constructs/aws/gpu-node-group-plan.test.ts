@@ -1,22 +1,11 @@
 import { planAwsGpuNodeGroup } from '../../../constructs/aws/gpu-node-group-plan';
 import type { GpuPoolSpec } from '../../../constructs/spec/gpu-pool';
+import { gpuPoolSpec } from '../../helpers/pool-fixture';
 
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
 function pool(overrides: Partial<GpuPoolSpec>): GpuPoolSpec {
-  return {
-    name: 'p',
-    model: 'h100',
-    gpusPerNode: 8,
-    purpose: 'training',
-    nodes: { min: 1, desired: 1, max: 2 },
-    capacity: { type: 'on-demand' },
-    fabric: true,
-    zoneIndexes: [1],
-    gpuDriver: 'install',
-    diskGiB: 300,
-    ...overrides,
-  };
+  return gpuPoolSpec({ zoneIndexes: [1], ...overrides });
 }
 
 describe('planAwsGpuNodeGroup', () => {
@@ -77,7 +66,7 @@ describe('planAwsGpuNodeGroup', () => {
 
   test('a model AWS does not offer is an error', () => {
     expect(() => planAwsGpuNodeGroup(pool({ model: 'h100-nvl', gpusPerNode: 1 }), ZONES)).toThrow(
-      'GPU pool p: AWS offers no h100-nvl node with 1 GPUs',
+      'GPU pool p: AWS offers no h100-nvl with 1 GPUs per node',
     );
   });
 

@@ -1,22 +1,11 @@
 import { GPU_NODE_MAX_PODS, planAksGpuNodePool } from '../../../constructs/azure/gpu-node-pool-plan';
 import type { GpuPoolSpec } from '../../../constructs/spec/gpu-pool';
+import { gpuPoolSpec } from '../../helpers/pool-fixture';
 
 const ZONES = ['1', '2', '3'];
 
 function pool(overrides: Partial<GpuPoolSpec>): GpuPoolSpec {
-  return {
-    name: 'p',
-    model: 'h100',
-    gpusPerNode: 8,
-    purpose: 'training',
-    nodes: { min: 1, desired: 1, max: 2 },
-    capacity: { type: 'on-demand' },
-    fabric: true,
-    zoneIndexes: [2],
-    gpuDriver: 'install',
-    diskGiB: 300,
-    ...overrides,
-  };
+  return gpuPoolSpec({ zoneIndexes: [2], ...overrides });
 }
 
 describe('planAksGpuNodePool', () => {
@@ -74,7 +63,7 @@ describe('planAksGpuNodePool', () => {
 
   test('a model Azure does not offer is an error', () => {
     expect(() => planAksGpuNodePool(pool({ model: 'l40s', gpusPerNode: 1, fabric: false }), ZONES)).toThrow(
-      'GPU pool p: Azure offers no l40s VM with 1 GPUs',
+      'GPU pool p: Azure offers no l40s with 1 GPUs per node',
     );
   });
 
