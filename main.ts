@@ -7,8 +7,10 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { ConfigError, loadFromEnvironment } from './config/load';
 import { buildPlatform } from './stacks/platform';
+import { skipTokenCreationStackTraces } from './stacks/synth-performance';
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+skipTokenCreationStackTraces();
 
 try {
   const config = loadFromEnvironment();

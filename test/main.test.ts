@@ -14,7 +14,7 @@ function runApp(config: unknown) {
   writeFileSync(configFile, JSON.stringify(config));
   // A previous good run's output must not survive a failed one.
   mkdirSync(path.join(outdir, 'stacks', 'stale'), { recursive: true });
-  const result = spawnSync(process.execPath, ['--require', 'ts-node/register/transpile-only', 'main.ts'], {
+  const result = spawnSync(process.execPath, ['tools/app.js'], {
     cwd: root,
     env: { ...process.env, PLATFORM_CONFIG: configFile, CDKTF_OUTDIR: outdir },
     encoding: 'utf8',
