@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { shippedConfig } from './helpers/config-fixture';
+import { configWithFourProblems, shippedConfig } from './helpers/config-fixture';
 
 const root = path.join(__dirname, '..');
 
@@ -24,17 +24,7 @@ function runApp(config: unknown) {
 
 describe('main', () => {
   test('a bad config names every problem, exits non-zero and leaves no output', () => {
-    const config = shippedConfig();
-    const prod = config.environments.prod;
-    prod.azure.regions[0].cidr = prod.aws.regions[0].cidr;
-    prod.gpuPools[2].gpuModel = 'v100';
-    prod.gpuPools[1].nodes = { min: 9, desired: 9, max: 8 };
-    prod.stateBackend = {
-      type: 'azurerm',
-      resourceGroupName: 'rg',
-      storageAccountName: 'Bad_Name',
-      containerName: 'tfstate',
-    };
+    const config = configWithFourProblems();
 
     const { status, stderr, outdir } = runApp(config);
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { ConfigError, parsePlatformConfig } from '../../config/load';
-import { shippedConfig, type ConfigInput } from '../helpers/config-fixture';
+import { configWithFourProblems, shippedConfig, type ConfigInput } from '../helpers/config-fixture';
 
 /** The problems a config yields, as "path: message (found ...)" lines. */
 function problems(input: ConfigInput): string[] {
@@ -161,19 +161,7 @@ describe('platform config schema', () => {
   });
 
   test('overlap, unknown model, min > max and a bad storage name are reported together', () => {
-    const found = problems(
-      withProd((p) => {
-        p.azure.regions[0].cidr = '10.110.0.0/20';
-        p.gpuPools[2].gpuModel = 'v100';
-        p.gpuPools[1].nodes = { min: 9, desired: 9, max: 8 };
-        p.stateBackend = {
-          type: 'azurerm',
-          resourceGroupName: 'rg',
-          storageAccountName: 'Not-Valid!',
-          containerName: 'tfstate',
-        };
-      }),
-    );
+    const found = problems(configWithFourProblems());
     expect(found.map((f) => f.split(':')[0]).sort()).toEqual([
       'environments.prod.azure.regions[0].cidr',
       'environments.prod.gpuPools[1].nodes.min',

@@ -8,3 +8,22 @@ export type ConfigInput = any;
 export function shippedConfig(): ConfigInput {
   return JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8'));
 }
+
+/**
+ * The shipped config broken four ways at once in `prod`: Azure's network overlaps AWS's, an
+ * unknown GPU model, min above max, and a storage account name Azure rejects.
+ */
+export function configWithFourProblems(): ConfigInput {
+  const config = shippedConfig();
+  const prod = config.environments.prod;
+  prod.azure.regions[0].cidr = prod.aws.regions[0].cidr;
+  prod.gpuPools[2].gpuModel = 'v100';
+  prod.gpuPools[1].nodes = { min: 9, desired: 9, max: 8 };
+  prod.stateBackend = {
+    type: 'azurerm',
+    resourceGroupName: 'rg',
+    storageAccountName: 'Bad_Name',
+    containerName: 'tfstate',
+  };
+  return config;
+}
