@@ -195,7 +195,7 @@ export class AzureAksCluster extends Construct {
         upgradeSettings: { maxSurge: '33%' },
       },
       lifecycle: { ignoreChanges: ['default_node_pool[0].node_count'] },
-      dependsOn: [...grants, desAccess],
+      dependsOn: [...grants, desAccess, ...network.egress],
     });
 
     this.controlPlaneLogs = new MonitorDiagnosticSetting(this, 'control-plane-logs', {

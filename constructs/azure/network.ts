@@ -101,6 +101,8 @@ export class AzureNetwork extends Construct {
   /** Subnets by role name. */
   readonly subnets: Readonly<Record<string, Subnet>>;
   readonly natGateway: NatGateway;
+  /** The AKS subnets' NAT associations: a cluster with `userAssignedNATGateway` outbound must wait for them. */
+  readonly egress: readonly SubnetNatGatewayAssociation[];
 
   constructor(scope: Construct, id: string, props: AzureNetworkProps) {
     super(scope, id);
@@ -163,11 +165,12 @@ export class AzureNetwork extends Construct {
       natGatewayId: this.natGateway.id,
       publicIpAddressId: natIp.id,
     });
-    for (const role of NAT_SUBNETS) {
-      new SubnetNatGatewayAssociation(this, `nat-assoc-${role}`, {
-        subnetId: subnets[role].id,
-        natGatewayId: this.natGateway.id,
-      });
-    }
+    this.egress = NAT_SUBNETS.map(
+      (role) =>
+        new SubnetNatGatewayAssociation(this, `nat-assoc-${role}`, {
+          subnetId: subnets[role].id,
+          natGatewayId: this.natGateway.id,
+        }),
+    );
   }
 }

@@ -58,6 +58,12 @@ describe('AKS cluster', () => {
       pod_cidr: AKS_OVERLAY.podCidr,
       service_cidr: AKS_OVERLAY.serviceCidr,
     });
+    // AKS checks the subnets' NAT gateway at creation: the associations must exist first.
+    expect(cluster.depends_on).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('azurerm_subnet_nat_gateway_association.network_nat-assoc-aks-gpu'),
+      ]),
+    );
   });
 
   describe('encryption', () => {
