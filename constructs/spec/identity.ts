@@ -3,8 +3,6 @@
  * provider to the account id so a stack can never be applied with credentials for another
  * account; the Azure side names the subscription and the Entra ID tenant.
  */
-export type IdentitySpec = AwsIdentitySpec | AzureIdentitySpec;
-
 export interface AwsIdentitySpec {
   readonly cloud: 'aws';
   /** The 12-digit account id the stack may deploy into. */

@@ -107,8 +107,3 @@ export function shippedOutput(): SynthesizedOutput {
 export function resourcesOf(stack: StackJson, type: string): Record<string, Record<string, unknown>> {
   return stack.resource?.[type] ?? {};
 }
-
-/** Every resource of a type across the given stacks. */
-export function allResourcesOf(stacks: Iterable<StackJson>, type: string): Record<string, unknown>[] {
-  return [...stacks].flatMap((s) => Object.values(resourcesOf(s, type)));
-}
