@@ -6,8 +6,13 @@ import { rmSync } from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { ConfigError, loadFromEnvironment } from './config/load';
+import { checkPrerequisites, formatFindings } from './constructs/shared/prerequisites';
 import { buildPlatform } from './stacks/platform';
+import { readSynthesizedStacks, readSynthesizedTexts } from './stacks/synthesized-stacks';
 import { skipTokenCreationStackTraces } from './stacks/synth-performance';
+
+/** A synth whose output would not apply: missing deploy prerequisites. */
+class PrerequisiteError extends Error {}
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
 skipTokenCreationStackTraces();
@@ -19,9 +24,13 @@ try {
   const app = new App({ outdir });
   buildPlatform(app, config);
   app.synth();
+  // What was written must also apply: every deploy prerequisite is checked on the output itself.
+  const findings = checkPrerequisites(readSynthesizedStacks(readSynthesizedTexts(outdir)));
+  if (findings.length > 0) throw new PrerequisiteError(formatFindings(findings));
 } catch (e) {
   // A failed synth must leave nothing deployable behind: no partial output, no earlier run's.
   rmSync(outdir, { recursive: true, force: true });
-  process.stderr.write(`${e instanceof ConfigError ? e.message : ((e as Error).stack ?? String(e))}\n`);
+  const known = e instanceof ConfigError || e instanceof PrerequisiteError;
+  process.stderr.write(`${known ? (e as Error).message : ((e as Error).stack ?? String(e))}\n`);
   process.exit(1);
 }

@@ -28,6 +28,7 @@ import {
   STORAGE_ACCOUNT_NAME_RULE,
 } from '../constructs/spec/naming';
 import { ALLOWED_RETENTION_DAYS } from '../constructs/spec/retention';
+import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
 import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
@@ -87,18 +88,21 @@ function rejectUncarvableNetwork(layout: SubnetLayout) {
 const awsRegionNetwork = regionNetwork(
   /^[a-z]{2}(-gov)?-[a-z]+-\d$/,
   'an AWS region code such as us-east-1',
-  'an availability zone name such as us-east-1a',
+  'an availability zone ID such as use1-az4 (or a zone name such as us-east-1a)',
 )
   .superRefine((network, ctx) => {
     network.availabilityZones.forEach((zone, i) => {
-      if (!new RegExp(`^${network.region}[a-z]$`).test(zone)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['availabilityZones', i],
-          message: `must be a zone of ${network.region} (${network.region}a, ${network.region}b, ...)`,
-        });
-      }
+      const problem = awsZoneProblem(network.region, zone);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['availabilityZones', i], message: problem });
     });
+    const kinds = new Set(network.availabilityZones.map(isAwsZoneId));
+    if (kinds.size > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['availabilityZones'],
+        message: 'must be all zone IDs or all zone names, not a mix: a zone name and an ID may be the same zone',
+      });
+    }
   })
   .superRefine(rejectUncarvableNetwork(AWS_SUBNET_LAYOUT));
 
@@ -324,6 +328,13 @@ const environment = z
       accountId: awsAccountId,
       /** NAT gateways per region: one per zone (survives a zone outage) or a single one (cheaper). */
       natGateways: z.enum(['one-per-zone', 'single']),
+      /**
+       * The account's service-linked roles the platform's key policies name
+       * (`AWSServiceRoleForAutoScaling`): `create` them in the environment's account stack, or
+       * look up the `existing` ones (an account that has ever run an Auto Scaling group has it;
+       * creating it again fails). One environment per account may create them. Default `create`.
+       */
+      serviceLinkedRoles: z.enum(['create', 'existing']).default('create'),
       regions: z.array(awsRegionNetwork).min(1, 'must list at least one region'),
     }),
     azure: z.strictObject({
@@ -341,6 +352,12 @@ const environment = z
        * Azure's trusted services and its private endpoint, so deploy from inside the VNet.
        */
       deployerCidrs: publicAccessCidrs.default([]),
+      /**
+       * How the Key Vault keys (AKS KMS, disks, flow-log storage) are protected: `software` keys
+       * in a Standard vault, or `hsm` keys (RSA-HSM, FIPS 140 Level 3) in a Premium vault.
+       * Default `software`; use `hsm` in production.
+       */
+      keyProtection: z.enum(['software', 'hsm']).default('software'),
       /** Optional explicit Key Vault name for the environment's first region; default derived from the platform name. */
       keyVaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional(),
       regions: z.array(azureRegionNetwork).min(1, 'must list at least one region'),
@@ -403,6 +420,29 @@ function rejectDuplicates(values: string[], path: (string | number)[], field: st
   });
 }
 
+/**
+ * A service-linked role exists once per account: two environments in one account that both
+ * `create` it would fail on the second apply.
+ */
+function rejectSharedServiceLinkedRoleCreation(
+  envs: Record<string, { aws: { accountId: string; serviceLinkedRoles: 'create' | 'existing' } }>,
+  ctx: z.RefinementCtx,
+): void {
+  const creators = new Map<string, string>();
+  for (const [name, env] of Object.entries(envs)) {
+    if (env.aws.serviceLinkedRoles !== 'create') continue;
+    const earlier = creators.get(env.aws.accountId);
+    if (earlier === undefined) creators.set(env.aws.accountId, name);
+    else {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name, 'aws', 'serviceLinkedRoles'],
+        message: `must be "existing": environment ${earlier} creates the service-linked roles of account ${env.aws.accountId}, and an account has one of each`,
+      });
+    }
+  }
+}
+
 export const platformConfigSchema = z.strictObject({
   /** Optional JSON schema reference for editors; ignored by the app. */
   $schema: z.string().optional(),
@@ -412,7 +452,8 @@ export const platformConfigSchema = z.strictObject({
   }),
   environments: z
     .record(matching(NAME_PART_PATTERN, NAME_PART_RULE), environment)
-    .refine((envs) => Object.keys(envs).length > 0, { message: 'must define at least one environment' }),
+    .refine((envs) => Object.keys(envs).length > 0, { message: 'must define at least one environment' })
+    .superRefine(rejectSharedServiceLinkedRoleCreation),
 });
 
 /** The config as written in the file (defaults not yet applied). */

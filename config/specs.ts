@@ -18,7 +18,11 @@ export interface EnvironmentSpec {
   readonly name: string;
   readonly logging: LoggingSpec;
   readonly backend: StateBackendConfig;
-  readonly aws: CloudSpec<AwsIdentitySpec> & { readonly natGateways: 'one-per-zone' | 'single' };
+  readonly aws: CloudSpec<AwsIdentitySpec> & {
+    readonly natGateways: 'one-per-zone' | 'single';
+    /** Create the account's service-linked roles, or look up the existing ones. */
+    readonly serviceLinkedRoles: 'create' | 'existing';
+  };
   readonly azure: CloudSpec<AzureIdentitySpec> & { readonly networkWatcher: 'create' | 'existing' };
   /** The site-to-site link between the primary regions, or undefined when turned off. */
   readonly link?: { readonly awsAsn: number; readonly azureAsn: number };
@@ -26,8 +30,12 @@ export interface EnvironmentSpec {
   readonly platform: string;
   /** Cluster settings shared by both clouds; each region's cluster is built by {@link clusterSpec}. */
   readonly kubernetes: EnvironmentConfig['kubernetes'];
-  /** Extra Azure settings: the cluster Key Vault's name and who may reach it. */
-  readonly azureKeyVault: { readonly name?: string; readonly deployerCidrs: readonly string[] };
+  /** Extra Azure settings: the cluster Key Vault's name, who may reach it, and how its keys are protected. */
+  readonly azureKeyVault: {
+    readonly name?: string;
+    readonly deployerCidrs: readonly string[];
+    readonly keyProtection: 'software' | 'hsm';
+  };
   /** The tag set for a stack of the given role. */
   tags(role: CloudRole | 'link'): TagSpec;
 }
@@ -78,7 +86,11 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
     name: envName,
     platform,
     kubernetes: env.kubernetes,
-    azureKeyVault: { name: env.azure.keyVaultName, deployerCidrs: env.azure.deployerCidrs },
+    azureKeyVault: {
+      name: env.azure.keyVaultName,
+      deployerCidrs: env.azure.deployerCidrs,
+      keyProtection: env.azure.keyProtection,
+    },
     link: env.link.enabled ? { awsAsn: env.link.awsAsn, azureAsn: env.link.azureAsn } : undefined,
     logging: { retentionDays: env.logRetentionDays },
     backend: env.stateBackend,
@@ -87,6 +99,7 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
       networks: networks(platform, envName, env.aws.regions),
       gpuPools: poolsFor('aws', env),
       natGateways: env.aws.natGateways,
+      serviceLinkedRoles: env.aws.serviceLinkedRoles,
     },
     azure: {
       identity: { cloud: 'azure', subscriptionId: env.azure.subscriptionId, tenantId: env.azure.tenantId },

@@ -26,6 +26,8 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
   readonly cluster: ClusterSpec;
   /** IAM principals given cluster-admin. */
   readonly clusterAdminArns: readonly string[];
+  /** The account's `AWSServiceRoleForAutoScaling`, from the account stack. */
+  readonly autoScalingRoleArn: string;
 }
 
 /** One AWS region of the distribution side: where enterprise customers' inference runs. */
@@ -59,6 +61,7 @@ export class AwsDistributionStack extends PlatformStack {
       vpcId: this.network.vpc.id,
       namePrefix: network.name,
       accountId: identity.accountId,
+      region: network.region,
       logging,
       kmsKeyArn: this.logKey.arn,
     });
@@ -71,6 +74,7 @@ export class AwsDistributionStack extends PlatformStack {
       logging,
       logKeyArn: this.logKey.arn,
       adminPrincipalArns: props.clusterAdminArns,
+      autoScalingRoleArn: props.autoScalingRoleArn,
     });
   }
 }

@@ -6,14 +6,14 @@ import { AzureVnetFlowLog } from '../constructs/azure/logging/vnet-flow-log';
 import { AzureNetwork } from '../constructs/azure/network';
 import { AzurePrivateDnsZones } from '../constructs/azure/private-dns-zones';
 import { AzureAksCluster, type AzureAksClusterProps } from '../constructs/azure/aks-cluster';
-import { AzureKeyVault } from '../constructs/azure/key-vault';
+import { AzureKeyVault, type KeyProtection } from '../constructs/azure/key-vault';
 import type { ClusterSpec } from '../constructs/spec/cluster';
 import type { AzureIdentitySpec } from '../constructs/spec/identity';
 import type { LoggingSpec } from '../constructs/spec/logging';
 import { keyVaultName, storageAccountName } from '../constructs/spec/naming';
 import type { NetworkSpec } from '../constructs/spec/network';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
-import { azureProvider } from './providers';
+import { azapiProvider, azureProvider, timeProvider } from './providers';
 
 /** Props of {@link AzureHostStack}. */
 export interface AzureHostStackProps extends PlatformStackProps {
@@ -28,9 +28,19 @@ export interface AzureHostStackProps extends PlatformStackProps {
   /** The region's AKS cluster, GPU pools included (training and first-party inference). */
   readonly cluster: ClusterSpec;
   /** AKS settings beyond the cloud-neutral spec. */
-  readonly aks: Pick<AzureAksClusterProps, 'adminGroupObjectIds' | 'upgradeChannel' | 'maintenanceWindow' | 'defender'>;
-  /** The cluster Key Vault: an explicit name (default derived) and the networks that may reach it. */
-  readonly keyVault: { readonly name?: string; readonly deployerCidrs: readonly string[] };
+  readonly aks: Pick<AzureAksClusterProps, 'adminGroupObjectIds' | 'upgradeChannel' | 'maintenanceWindow'> & {
+    /** Microsoft Defender for Containers, with a workspace of its own (see `AzureLogAnalytics`). */
+    readonly defender: boolean;
+  };
+  /**
+   * The cluster Key Vault: an explicit name (default derived), the networks that may reach it
+   * (the deploy runner's, during the first deploy only) and how its keys are protected.
+   */
+  readonly keyVault: {
+    readonly name?: string;
+    readonly deployerCidrs: readonly string[];
+    readonly keyProtection: KeyProtection;
+  };
 }
 
 /** One Azure region of the host side: where the first-party products train and serve. */
@@ -46,6 +56,8 @@ export class AzureHostStack extends PlatformStack {
     const { network, logging } = props;
     const location = network.region;
     azureProvider(this, props.identity);
+    azapiProvider(this, props.identity);
+    timeProvider(this);
 
     this.networkResourceGroup = new ResourceGroup(this, 'rg-network', { name: `rg-${network.name}-network`, location });
     // Deleting a resource group deletes everything in it: the logging group is protected like the logs.
@@ -69,22 +81,6 @@ export class AzureHostStack extends PlatformStack {
       location,
       logging,
     });
-    const flowLogStorage = new AzureLogStorageAccount(this, 'flow-log-storage', {
-      name: storageAccountName([props.tags.platform, props.tags.environment, location, 'flow']),
-      resourceGroupName: loggingResourceGroup.name,
-      location,
-      logging,
-    });
-    new AzureVnetFlowLog(this, 'flow-log', {
-      vnetId: this.network.vnet.id,
-      region: location,
-      namePrefix: network.name,
-      resourceGroupName: this.networkResourceGroup.name,
-      networkWatcher: props.networkWatcher,
-      storage: flowLogStorage,
-      analytics: this.logAnalytics,
-      logging,
-    });
 
     // Keys outlive clusters: the vault sits in its own protected group.
     const securityResourceGroup = new ResourceGroup(this, 'rg-security', {
@@ -105,7 +101,44 @@ export class AzureHostStack extends PlatformStack {
       privateDnsZoneId: this.privateDns.vault.id,
       logAnalyticsWorkspaceId: this.logAnalytics.workspace.id,
       deployerCidrs: props.keyVault.deployerCidrs,
+      keyProtection: props.keyVault.keyProtection,
     });
+
+    const flowLogStorage = new AzureLogStorageAccount(this, 'flow-log-storage', {
+      name: storageAccountName([props.tags.platform, props.tags.environment, location, 'flow']),
+      resourceGroupName: loggingResourceGroup.name,
+      location,
+      logging,
+      keyVault,
+      privateEndpointSubnetId: this.network.subnets['private-endpoints'].id,
+      blobPrivateDnsZoneId: this.privateDns.blob.id,
+    });
+    new AzureVnetFlowLog(this, 'flow-log', {
+      vnetId: this.network.vnet.id,
+      region: location,
+      subscriptionId: props.identity.subscriptionId,
+      namePrefix: network.name,
+      resourceGroupName: this.networkResourceGroup.name,
+      identityResourceGroupName: loggingResourceGroup.name,
+      networkWatcher: props.networkWatcher,
+      storage: flowLogStorage,
+      analytics: this.logAnalytics,
+      logging,
+    });
+
+    // Defender's sensor publishes with workspace keys (Microsoft-Defender-for-Cloud #1010), which
+    // the main workspace refuses. It gets a workspace of its own that keeps no data: Defender
+    // only routes through it, so the shortest retention serves.
+    const defenderWorkspace =
+      props.aks.defender &&
+      new AzureLogAnalytics(this, 'defender-workspace', {
+        name: `log-${network.name}-defender`,
+        resourceGroupName: loggingResourceGroup.name,
+        location,
+        logging: { retentionDays: 30 },
+        localAuthentication: true,
+      });
+
     this.cluster = new AzureAksCluster(this, 'aks', {
       cluster: props.cluster,
       network: this.network,
@@ -116,7 +149,11 @@ export class AzureHostStack extends PlatformStack {
       privateDnsZoneId: this.privateDns.aks.id,
       keyVault,
       logAnalyticsWorkspaceId: this.logAnalytics.workspace.id,
-      ...props.aks,
+      logAnalyticsLocation: location,
+      adminGroupObjectIds: props.aks.adminGroupObjectIds,
+      upgradeChannel: props.aks.upgradeChannel,
+      maintenanceWindow: props.aks.maintenanceWindow,
+      defenderWorkspaceId: defenderWorkspace ? defenderWorkspace.workspace.id : undefined,
     });
   }
 }

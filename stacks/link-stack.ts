@@ -2,6 +2,7 @@ import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import type { Construct } from 'constructs';
 import type { AwsNetwork } from '../constructs/aws/network';
+import { AwsLinkIngress } from '../constructs/aws/link-ingress';
 import { AwsVpnGateway } from '../constructs/aws/vpn-gateway';
 import { AzureVpnConnections } from '../constructs/azure/vpn-connections';
 import { AzureVpnGateway } from '../constructs/azure/vpn-gateway';
@@ -33,6 +34,8 @@ export interface LinkAwsSide {
   readonly network: NetworkSpec;
   /** The VPC and its route tables, in the distribution stack. */
   readonly vpc: AwsNetwork;
+  /** The EKS cluster security group on every node, in the distribution stack. */
+  readonly clusterSecurityGroupId: string;
 }
 
 /** Props of {@link LinkStack}. */
@@ -56,6 +59,7 @@ export class LinkStack extends PlatformStack {
   readonly azureGateway: AzureVpnGateway;
   readonly awsGateway: AwsVpnGateway;
   readonly azureConnections: AzureVpnConnections;
+  readonly awsIngress: AwsLinkIngress;
 
   constructor(scope: Construct, name: string, props: LinkStackProps) {
     super(scope, name, props);
@@ -92,6 +96,13 @@ export class LinkStack extends PlatformStack {
       peerAsn: link.awsAsn,
       plan: this.plan,
       tunnels: this.awsGateway.tunnels,
+    });
+
+    // Azure's NSGs admit the link already (the VirtualNetwork tag covers BGP-learned prefixes);
+    // the EKS cluster security group admits only itself until told.
+    this.awsIngress = new AwsLinkIngress(this, 'aws-ingress', {
+      securityGroupId: aws.clusterSecurityGroupId,
+      peerCidrs: [azure.network.cidr],
     });
   }
 }

@@ -1,13 +1,21 @@
 import type { App } from 'cdktf';
 import { clusterSpec, environmentSpec } from '../config/specs';
 import type { PlatformConfig } from '../config/schema';
-import { awsDistributionStackName, azureHostStackName, linkStackName } from '../constructs/spec/naming';
+import {
+  awsAccountStackName,
+  awsDistributionStackName,
+  azureHostStackName,
+  linkStackName,
+} from '../constructs/spec/naming';
+import { AwsAccountStack } from './aws-account-stack';
 import { AwsDistributionStack } from './aws-distribution-stack';
 import { AzureHostStack } from './azure-host-stack';
 import { LinkStack } from './link-stack';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
+  /** The AWS account's global resources (IAM), once for all the environment's AWS regions. */
+  readonly awsAccount: AwsAccountStack;
   readonly azureHosts: readonly AzureHostStack[];
   readonly awsDistributions: readonly AwsDistributionStack[];
   /** The site-to-site VPN between the first Azure and the first AWS region; absent when turned off. */
@@ -40,9 +48,16 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
               maintenanceWindow: env.kubernetes.maintenanceWindow,
               defender: env.kubernetes.defender,
             },
-            keyVault: i === 0 ? env.azureKeyVault : { deployerCidrs: env.azureKeyVault.deployerCidrs },
+            keyVault: i === 0 ? env.azureKeyVault : { ...env.azureKeyVault, name: undefined },
           }),
       );
+      const awsAccount = new AwsAccountStack(app, awsAccountStackName(envName), {
+        backend: env.backend,
+        tags: env.tags('distribution'),
+        identity: env.aws.identity,
+        region: env.aws.networks[0].region,
+        serviceLinkedRoles: env.aws.serviceLinkedRoles,
+      });
       const awsDistributions = env.aws.networks.map(
         (network) =>
           new AwsDistributionStack(app, awsDistributionStackName(envName, network.region), {
@@ -53,6 +68,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
             natGateways: env.aws.natGateways,
             cluster: clusterSpec(env, network, env.aws.gpuPools),
             clusterAdminArns: env.kubernetes.admins.awsPrincipalArns,
+            autoScalingRoleArn: awsAccount.autoScalingRole.arn,
           }),
       );
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];
@@ -68,9 +84,14 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
             resourceGroup: host.networkResourceGroup,
             gatewaySubnet: host.network.subnets.GatewaySubnet,
           },
-          aws: { identity: env.aws.identity, network: env.aws.networks[0], vpc: distribution.network },
+          aws: {
+            identity: env.aws.identity,
+            network: env.aws.networks[0],
+            vpc: distribution.network,
+            clusterSecurityGroupId: distribution.cluster.cluster.vpcConfig.clusterSecurityGroupId,
+          },
         });
-      return [envName, { azureHosts, awsDistributions, link }];
+      return [envName, { awsAccount, azureHosts, awsDistributions, link }];
     }),
   );
 }
@@ -79,6 +100,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
 export function expectedStackNames(config: PlatformConfig): string[] {
   return Object.entries(config.environments).flatMap(([envName, env]) => [
     ...env.azure.regions.map((r) => azureHostStackName(envName, r.region)),
+    awsAccountStackName(envName),
     ...env.aws.regions.map((r) => awsDistributionStackName(envName, r.region)),
     ...(env.link.enabled ? [linkStackName(envName)] : []),
   ]);

@@ -40,6 +40,12 @@ export interface AwsEksClusterProps {
   readonly logKeyArn: string;
   /** IAM principals given cluster-admin through access entries. */
   readonly adminPrincipalArns: readonly string[];
+  /**
+   * ARN of the account's `AWSServiceRoleForAutoScaling`, which launches node instances and so
+   * must use the volume key. Taken from the account stack, so the key policy is written only
+   * once the role exists (KMS rejects a policy naming a missing principal).
+   */
+  readonly autoScalingRoleArn: string;
 }
 
 /**
@@ -77,18 +83,14 @@ export class AwsEksCluster extends Construct {
         {
           Sid: 'AutoScalingUsesKeyForVolumes',
           Effect: 'Allow',
-          Principal: {
-            AWS: `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
-          },
+          Principal: { AWS: props.autoScalingRoleArn },
           Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
           Resource: '*',
         },
         {
           Sid: 'AutoScalingGrantsForVolumes',
           Effect: 'Allow',
-          Principal: {
-            AWS: `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
-          },
+          Principal: { AWS: props.autoScalingRoleArn },
           Action: 'kms:CreateGrant',
           Resource: '*',
           Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
@@ -102,7 +104,7 @@ export class AwsEksCluster extends Construct {
       trustActions: ['sts:AssumeRole', 'sts:TagSession'],
       managedPolicies: ['AmazonEKSClusterPolicy'],
     });
-    new IamRolePolicy(this, 'cluster-role-kms', {
+    const clusterRoleKms = new IamRolePolicy(this, 'cluster-role-kms', {
       name: 'secrets-encryption',
       role: clusterRole.role.id,
       policy: JSON.stringify({
@@ -140,7 +142,9 @@ export class AwsEksCluster extends Construct {
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
       upgradePolicy: { supportType: 'STANDARD' },
       deletionProtection: true,
-      dependsOn: [logGroup.logGroup],
+      // The role's policies must exist before EKS assumes it (it checks the KMS key at creation)
+      // and outlive the cluster on destroy, or EKS cannot clean up its ENIs and security groups.
+      dependsOn: [logGroup.logGroup, ...clusterRole.attachments, clusterRoleKms],
     });
 
     props.adminPrincipalArns.forEach((principalArn, i) => {
@@ -190,6 +194,7 @@ export class AwsEksCluster extends Construct {
       labels: { 'gpu-platform.io/pool': 'system' },
       taints: [],
       launchTemplate: systemTemplate.template,
+      nodeRolePolicies: nodeRole.attachments,
     });
 
     for (const addon of EKS_ADDONS) {
@@ -212,6 +217,7 @@ export class AwsEksCluster extends Construct {
           nodeSubnets: props.network.nodes.subnets,
           zones: props.zones,
           nodeRoleArn: nodeRole.role.arn,
+          nodeRolePolicies: nodeRole.attachments,
           clusterSecurityGroupId,
           volumeKmsKeyArn: volumeKey.arn,
         }),

@@ -1,4 +1,5 @@
 import { PlacementGroup } from '@cdktf/provider-aws/lib/placement-group';
+import type { ITerraformDependable } from 'cdktf';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Construct } from 'constructs';
@@ -18,6 +19,8 @@ export interface AwsEksGpuPoolProps {
   /** The network's zones, matching `nodeSubnets`. */
   readonly zones: readonly string[];
   readonly nodeRoleArn: string;
+  /** The node role's policy attachments, which the node group depends on. */
+  readonly nodeRolePolicies: readonly ITerraformDependable[];
   /** The cluster security group EKS creates, on every node interface. */
   readonly clusterSecurityGroupId: string;
   /** KMS key for root volumes. */
@@ -72,6 +75,7 @@ export class AwsEksGpuPool extends Construct {
       clusterName: props.clusterName,
       name: pool.name,
       nodeRoleArn: props.nodeRoleArn,
+      nodeRolePolicies: props.nodeRolePolicies,
       subnetIds: this.plan.zones.map((zone) => props.nodeSubnets[props.zones.indexOf(zone)].id),
       nodes: pool.nodes,
       instanceType: this.plan.instanceType,

@@ -1,5 +1,6 @@
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import type { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { NodeTaint } from '../spec/cluster';
 import type { NodeCountSpec } from '../spec/gpu-pool';
@@ -26,6 +27,8 @@ export interface AwsEksNodeGroupProps {
   readonly labels: Readonly<Record<string, string>>;
   readonly taints: readonly NodeTaint[];
   readonly launchTemplate: LaunchTemplate;
+  /** The node role's policy attachments: nodes cannot join without them, and must leave before they go. */
+  readonly nodeRolePolicies: readonly ITerraformDependable[];
 }
 
 /** An EKS managed node group on a launch template. The autoscaler owns the desired size after creation. */
@@ -48,6 +51,7 @@ export class AwsEksNodeGroup extends Construct {
       taint: props.taints.map((t) => ({ key: t.key, value: t.value, effect: EKS_TAINT_EFFECT[t.effect] })),
       launchTemplate: { id: props.launchTemplate.id, version: props.launchTemplate.latestVersion.toString() },
       lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },
+      dependsOn: [...props.nodeRolePolicies],
     });
   }
 }

@@ -16,6 +16,11 @@ export interface AwsServiceRoleProps {
 /** An IAM role one AWS service assumes, with AWS managed policies only: no inline wildcards. */
 export class AwsServiceRole extends Construct {
   readonly role: IamRole;
+  /**
+   * The managed-policy attachments. Whatever the service does with the role must depend on them:
+   * created before it, deleted after it (the provider's documented EKS ordering).
+   */
+  readonly attachments: readonly IamRolePolicyAttachment[];
 
   constructor(scope: Construct, id: string, props: AwsServiceRoleProps) {
     super(scope, id);
@@ -32,11 +37,12 @@ export class AwsServiceRole extends Construct {
         ],
       }),
     });
-    for (const policy of props.managedPolicies) {
-      new IamRolePolicyAttachment(this, policy, {
-        role: this.role.name,
-        policyArn: `arn:aws:iam::aws:policy/${policy}`,
-      });
-    }
+    this.attachments = props.managedPolicies.map(
+      (policy) =>
+        new IamRolePolicyAttachment(this, policy, {
+          role: this.role.name,
+          policyArn: `arn:aws:iam::aws:policy/${policy}`,
+        }),
+    );
   }
 }

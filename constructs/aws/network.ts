@@ -8,6 +8,7 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
 import type { NetworkSpec } from '../spec/network';
+import { isAwsZoneId } from '../spec/zones';
 import { AWS_SUBNET_LAYOUT, mustPlanSubnets, subnetsOf, type PlannedSubnet } from '../spec/subnet-plan';
 
 /** NAT gateways per region: one per zone (survives a zone outage) or one for all (cheaper). */
@@ -34,8 +35,8 @@ export interface AwsSubnetTier {
  * The distribution side's private network in one region, carved by the shared subnet planner:
  * public subnets (NAT, internet-facing load balancers), node subnets (private, egress through
  * NAT), intra subnets (EKS control-plane ENIs, no internet route) and endpoint subnets (VPC
- * interface endpoints). Only the public tier gives out public IPs; the default security group
- * is emptied.
+ * interface endpoints). No subnet gives out public IPs on launch; the default security group
+ * is emptied. Zones are names or, preferably, zone IDs (see `spec/zones.ts`).
  */
 export class AwsNetwork extends Construct {
   readonly vpc: Vpc;
@@ -70,7 +71,7 @@ export class AwsNetwork extends Construct {
       tags: { Name: `${network.name}-public` },
     });
     const clusterTag = { [`kubernetes.io/cluster/${props.clusterName}`]: 'shared' };
-    const publicSubnets = this.subnets('public', true, { ...clusterTag, 'kubernetes.io/role/elb': '1' });
+    const publicSubnets = this.subnets('public', { ...clusterTag, 'kubernetes.io/role/elb': '1' });
     this.associate('public', publicSubnets, [publicRouteTable]);
     this.public = { subnets: publicSubnets, routeTables: [publicRouteTable] };
 
@@ -86,7 +87,7 @@ export class AwsNetwork extends Construct {
       });
     });
 
-    const nodeSubnets = this.subnets('nodes', false, { ...clusterTag, 'kubernetes.io/role/internal-elb': '1' });
+    const nodeSubnets = this.subnets('nodes', { ...clusterTag, 'kubernetes.io/role/internal-elb': '1' });
     const nodeRouteTables = network.zones.map(
       (zone, i) =>
         new RouteTable(this, `nodes-rt-${zone}`, {
@@ -103,11 +104,11 @@ export class AwsNetwork extends Construct {
       vpcId: this.vpc.id,
       tags: { Name: `${network.name}-intra` },
     });
-    const intraSubnets = this.subnets('intra', false, {});
+    const intraSubnets = this.subnets('intra', {});
     this.associate('intra', intraSubnets, [intraRouteTable]);
     this.intra = { subnets: intraSubnets, routeTables: [intraRouteTable] };
 
-    const endpointSubnets = this.subnets('endpoints', false, {});
+    const endpointSubnets = this.subnets('endpoints', {});
     this.associate('endpoints', endpointSubnets, [intraRouteTable]);
     this.endpoints = { subnets: endpointSubnets, routeTables: [intraRouteTable] };
   }
@@ -117,14 +118,19 @@ export class AwsNetwork extends Construct {
     return [...this.nodes.routeTables, ...this.intra.routeTables];
   }
 
-  private subnets(role: string, mapPublicIp: boolean, tags: Record<string, string>): Subnet[] {
+  /**
+   * No subnet assigns public IPs on launch, the public tier included: NAT gateways and load
+   * balancers bring their own addresses, and an instance launched there by mistake stays private
+   * (FSBP EC2.15; terraform-aws-vpc's default too).
+   */
+  private subnets(role: string, tags: Record<string, string>): Subnet[] {
     return subnetsOf(this.plan, role).map(
       (planned) =>
         new Subnet(this, `${role}-${planned.zone}`, {
           vpcId: this.vpc.id,
           cidrBlock: planned.cidr,
-          availabilityZone: planned.zone,
-          mapPublicIpOnLaunch: mapPublicIp,
+          ...(isAwsZoneId(planned.zone!) ? { availabilityZoneId: planned.zone } : { availabilityZone: planned.zone }),
+          mapPublicIpOnLaunch: false,
           tags: { Name: `${this.name}-${role}-${planned.zone}`, tier: role, ...tags },
         }),
     );

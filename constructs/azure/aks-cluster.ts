@@ -1,15 +1,17 @@
 import { DiskEncryptionSet } from '@cdktf/provider-azurerm/lib/disk-encryption-set';
-import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
 import type { ClusterSpec } from '../spec/cluster';
 import { describePool, type ClusterDescription } from '../spec/parity';
 import { AzureAksGpuPool } from './aks-gpu-pool';
+import { aksIgnoredChanges, type AksUpgradeChannel } from './aks-version-policy';
 import type { AzureKeyVault } from './key-vault';
+import { vaultKey } from './key-vault-key';
+import { AzureContainerInsights } from './logging/container-insights';
 import type { AzureNetwork } from './network';
+import { grantRoles } from './role-grants';
 
 /** Control-plane log categories sent to Log Analytics: the API server and its audit trail among them. */
 export const AKS_CONTROL_PLANE_LOG_CATEGORIES = [
@@ -48,17 +50,24 @@ export interface AzureAksClusterProps {
   readonly privateDnsZoneId: string;
   /** The purge-protected vault that holds the KMS and disk keys. */
   readonly keyVault: AzureKeyVault;
+  /** Control-plane logs and Container Insights go here. */
   readonly logAnalyticsWorkspaceId: string;
+  /** The workspace's region, where the Container Insights data collection rule must live. */
+  readonly logAnalyticsLocation: string;
   /** Entra ID groups that administer the cluster. */
   readonly adminGroupObjectIds: readonly string[];
-  readonly upgradeChannel: 'patch' | 'stable' | 'rapid' | 'node-image';
+  /** Automatic upgrades; the channels that move the Kubernetes version own it after creation. */
+  readonly upgradeChannel: AksUpgradeChannel;
   readonly maintenanceWindow: {
     readonly dayOfWeek: string;
     readonly startHourUtc: number;
     readonly durationHours: number;
   };
-  /** Microsoft Defender for Containers. */
-  readonly defender: boolean;
+  /**
+   * Microsoft Defender for Containers: the workspace its sensor publishes through, which must
+   * allow local (key) authentication (see `AzureLogAnalytics`). Default: Defender off.
+   */
+  readonly defenderWorkspaceId?: string;
 }
 
 /**
@@ -83,31 +92,20 @@ export class AzureAksCluster extends Construct {
     const common = { resourceGroupName: props.resourceGroupName, location: props.location };
 
     const identity = new UserAssignedIdentity(this, 'identity', { name: `id-${name}-aks`, ...common });
-    const grant = (grantId: string, scope: string, role: string, principalId: string) =>
-      new RoleAssignment(this, grantId, { scope, roleDefinitionName: role, principalId });
-    // The control plane joins its subnets, attaches the NAT gateway, registers its private DNS name and unwraps KMS keys.
-    const grants = [
-      grant('identity-network', network.vnet.id, 'Network Contributor', identity.principalId),
-      grant('identity-dns', props.privateDnsZoneId, 'Private DNS Zone Contributor', identity.principalId),
-      grant('identity-kms', keyVault.vault.id, 'Key Vault Crypto User', identity.principalId),
-    ];
 
-    const key = (keyId: string, keyName: string, keySize: number, rotate: boolean) =>
-      new KeyVaultKey(this, keyId, {
-        name: keyName,
-        keyVaultId: keyVault.vault.id,
-        keyType: 'RSA',
-        keySize,
-        keyOpts: ['decrypt', 'encrypt', 'sign', 'unwrapKey', 'verify', 'wrapKey'],
-        rotationPolicy: rotate
-          ? { automatic: { timeAfterCreation: 'P335D' }, expireAfter: 'P365D', notifyBeforeExpiry: 'P30D' }
-          : undefined,
-        lifecycle: { preventDestroy: true },
-        dependsOn: [keyVault.deployerAccess],
-      });
     // AKS KMS takes RSA 2048 and pins one key version: rotating it is a cluster update (see README), not automatic.
-    const kmsKey = key('kms-key', `${name}-aks-kms`, 2048, false);
-    const diskKey = key('disk-key', `${name}-aks-disks`, 3072, true);
+    const kmsKey = vaultKey(this, 'kms-key', {
+      name: `${name}-aks-kms`,
+      vault: keyVault,
+      size: 2048,
+      rotation: 'manual',
+    });
+    const diskKey = vaultKey(this, 'disk-key', {
+      name: `${name}-aks-disks`,
+      vault: keyVault,
+      size: 3072,
+      rotation: 'automatic',
+    });
 
     const diskEncryption = new DiskEncryptionSet(this, 'disk-encryption', {
       name: `des-${name}`,
@@ -117,12 +115,60 @@ export class AzureAksCluster extends Construct {
       encryptionType: 'EncryptionAtRestWithCustomerKey',
       identity: { type: 'SystemAssigned' },
     });
-    const desAccess = grant(
-      'disk-encryption-key',
-      keyVault.vault.id,
-      'Key Vault Crypto Service Encryption User',
-      diskEncryption.identity.principalId,
-    );
+    // Every disk of the cluster is created through the set, which must already unwrap its key.
+    const diskEncryptionGrants = grantRoles(this, 'disk-encryption-rbac-propagation', [
+      {
+        id: 'disk-encryption-key',
+        scope: keyVault.vault.id,
+        role: 'Key Vault Crypto Service Encryption User',
+        principalId: diskEncryption.identity.principalId,
+        reason: 'The disk encryption set wraps the cluster disks keys with the disk key',
+      },
+    ]);
+
+    // What the control plane does at creation, per AKS's service-permissions reference: joins its
+    // subnets and attaches the NAT gateway, registers its private DNS name, encrypts secrets with
+    // the KMS key and, because the vault is private, creates a private link to it (Key Vault
+    // Contributor: Microsoft Learn, "Use KMS etcd encryption"), and reads the disk encryption set
+    // it attaches disks through (diskEncryptionSets/read).
+    const principalId = identity.principalId;
+    const controlPlaneGrants = grantRoles(this, 'rbac-propagation', [
+      {
+        id: 'identity-network',
+        scope: network.vnet.id,
+        role: 'Network Contributor',
+        principalId,
+        reason: 'AKS joins its subnets and attaches their NAT gateway',
+      },
+      {
+        id: 'identity-dns',
+        scope: props.privateDnsZoneId,
+        role: 'Private DNS Zone Contributor',
+        principalId,
+        reason: 'AKS registers the private API server name',
+      },
+      {
+        id: 'identity-kms',
+        scope: keyVault.vault.id,
+        role: 'Key Vault Crypto User',
+        principalId,
+        reason: 'AKS KMS encrypts and decrypts etcd secrets with the KMS key',
+      },
+      {
+        id: 'identity-kms-private-link',
+        scope: keyVault.vault.id,
+        role: 'Key Vault Contributor',
+        principalId,
+        reason: 'AKS KMS with a private vault creates its private link to the vault',
+      },
+      {
+        id: 'identity-disk-encryption-set',
+        scope: diskEncryption.id,
+        role: 'Reader',
+        principalId,
+        reason: 'AKS reads the disk encryption set to attach encrypted persistent volumes',
+      },
+    ]);
 
     const window = props.maintenanceWindow;
     const maintenance = {
@@ -167,9 +213,12 @@ export class AzureAksCluster extends Construct {
       },
       keyManagementService: { keyVaultKeyId: kmsKey.id, keyVaultNetworkAccess: 'Private' },
       diskEncryptionSetId: diskEncryption.id,
+      // Workloads mount secrets from Key Vault (Secrets Store CSI driver) instead of holding them
+      // in Kubernetes secrets, and see a rotated secret within two minutes.
+      keyVaultSecretsProvider: { secretRotationEnabled: true, secretRotationInterval: '2m' },
       azurePolicyEnabled: true,
       omsAgent: { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId, msiAuthForMonitoringEnabled: true },
-      microsoftDefender: props.defender ? { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId } : undefined,
+      microsoftDefender: props.defenderWorkspaceId ? { logAnalyticsWorkspaceId: props.defenderWorkspaceId } : undefined,
       automaticUpgradeChannel: props.upgradeChannel,
       nodeOsUpgradeChannel: 'NodeImage',
       maintenanceWindowAutoUpgrade: maintenance,
@@ -194,8 +243,16 @@ export class AzureAksCluster extends Construct {
         temporaryNameForRotation: 'systemtmp',
         upgradeSettings: { maxSurge: '33%' },
       },
-      lifecycle: { ignoreChanges: ['default_node_pool[0].node_count'] },
-      dependsOn: [...grants, desAccess, ...network.egress],
+      lifecycle: { ignoreChanges: aksIgnoredChanges(props.upgradeChannel) },
+      dependsOn: [controlPlaneGrants.ready, diskEncryptionGrants.ready, ...network.egress],
+    });
+
+    new AzureContainerInsights(this, 'container-insights', {
+      clusterId: this.cluster.id,
+      clusterName: name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.logAnalyticsLocation,
+      workspaceId: props.logAnalyticsWorkspaceId,
     });
 
     this.controlPlaneLogs = new MonitorDiagnosticSetting(this, 'control-plane-logs', {
@@ -214,6 +271,7 @@ export class AzureAksCluster extends Construct {
           zones: props.zones,
           subnetId: network.subnets['aks-gpu'].id,
           namePrefix: name,
+          controlPlanePrincipalId: principalId,
           ...common,
         }),
     );

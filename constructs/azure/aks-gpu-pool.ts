@@ -3,6 +3,7 @@ import { ProximityPlacementGroup } from '@cdktf/provider-azurerm/lib/proximity-p
 import { Construct } from 'constructs';
 import type { GpuPoolSpec } from '../spec/gpu-pool';
 import { planAksGpuNodePool, type AksGpuNodePoolPlan } from './gpu-node-pool-plan';
+import { grantRoles } from './role-grants';
 
 /** Props of {@link AzureAksGpuPool}. */
 export interface AzureAksGpuPoolProps {
@@ -16,6 +17,8 @@ export interface AzureAksGpuPoolProps {
   readonly location: string;
   /** Resource name prefix for the placement group. */
   readonly namePrefix: string;
+  /** The cluster's control-plane identity, which places the pool's VMs in its placement group. */
+  readonly controlPlanePrincipalId: string;
 }
 
 /**
@@ -41,6 +44,19 @@ export class AzureAksGpuPool extends Construct {
           allowedVmSizes: [this.plan.vmSize],
         })
       : undefined;
+    // AKS writes to the placement group when it creates the pool's scale set; without the role the
+    // pool fails with LinkedAuthorizationFailed. Contributor on this one resource, nothing wider.
+    const placementGrants =
+      placement &&
+      grantRoles(this, 'placement-rbac-propagation', [
+        {
+          id: 'placement-write',
+          scope: placement.id,
+          role: 'Contributor',
+          principalId: props.controlPlanePrincipalId,
+          reason: 'AKS places the pool scale set in this proximity placement group',
+        },
+      ]);
     this.nodePool = new KubernetesClusterNodePool(this, 'pool', {
       name: pool.name,
       kubernetesClusterId: props.clusterId,
@@ -69,6 +85,7 @@ export class AzureAksGpuPool extends Construct {
       upgradeSettings: { maxSurge: '1' },
       // The autoscaler owns the node count after creation.
       lifecycle: { ignoreChanges: ['node_count'] },
+      dependsOn: placementGrants ? [placementGrants.ready] : undefined,
     });
   }
 }

@@ -2,8 +2,12 @@ import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurer
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { grantRoles } from './role-grants';
+
+/** How keys are protected: software keys in a Standard vault, or HSM keys in a Premium vault. */
+export type KeyProtection = 'software' | 'hsm';
 
 /** Props of {@link AzureKeyVault}. */
 export interface AzureKeyVaultProps {
@@ -18,8 +22,13 @@ export interface AzureKeyVaultProps {
   readonly privateDnsZoneId: string;
   /** Where the vault's audit events go. */
   readonly logAnalyticsWorkspaceId: string;
-  /** Networks allowed to reach the public endpoint (the deploying machine). Empty: public access off. */
+  /**
+   * Networks allowed to reach the public endpoint: the deploy runner's during the first deploy
+   * (README, "Before the first deploy"). Empty: public network access off.
+   */
   readonly deployerCidrs: readonly string[];
+  /** `software` (Standard vault, RSA keys) or `hsm` (Premium vault, RSA-HSM keys). */
+  readonly keyProtection: KeyProtection;
 }
 
 /**
@@ -30,18 +39,24 @@ export interface AzureKeyVaultProps {
  */
 export class AzureKeyVault extends Construct {
   readonly vault: KeyVault;
-  /** Depend on this before creating keys: the deployer's data-plane permission. */
-  readonly deployerAccess: RoleAssignment;
+  readonly keyProtection: KeyProtection;
+  /**
+   * What a key needs before the data-plane call that creates it: the deployer's Crypto Officer
+   * role, propagated, and the private endpoint with its DNS zone group, the path a runner inside
+   * the VNet takes (README, "Before the first deploy").
+   */
+  readonly keyPrerequisites: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: AzureKeyVaultProps) {
     super(scope, id);
+    this.keyProtection = props.keyProtection;
     const publicAccess = props.deployerCidrs.length > 0;
     this.vault = new KeyVault(this, 'vault', {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       tenantId: props.tenantId,
-      skuName: 'premium',
+      skuName: props.keyProtection === 'hsm' ? 'premium' : 'standard',
       rbacAuthorizationEnabled: true,
       purgeProtectionEnabled: true,
       softDeleteRetentionDays: 90,
@@ -49,7 +64,7 @@ export class AzureKeyVault extends Construct {
       networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [...props.deployerCidrs] },
       lifecycle: { preventDestroy: true },
     });
-    new PrivateEndpoint(this, 'private-endpoint', {
+    const privateEndpoint = new PrivateEndpoint(this, 'private-endpoint', {
       name: `pe-${props.name}`,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -69,10 +84,15 @@ export class AzureKeyVault extends Construct {
       enabledLog: [{ categoryGroup: 'audit' }],
     });
     const deployer = new DataAzurermClientConfig(this, 'deployer');
-    this.deployerAccess = new RoleAssignment(this, 'deployer-crypto-officer', {
-      scope: this.vault.id,
-      roleDefinitionName: 'Key Vault Crypto Officer',
-      principalId: deployer.objectId,
-    });
+    const deployerGrants = grantRoles(this, 'deployer-rbac-propagation', [
+      {
+        id: 'deployer-crypto-officer',
+        scope: this.vault.id,
+        role: 'Key Vault Crypto Officer',
+        principalId: deployer.objectId,
+        reason: 'The identity running cdktf deploy creates and rotates the platform keys',
+      },
+    ]);
+    this.keyPrerequisites = [privateEndpoint, deployerGrants.ready];
   }
 }

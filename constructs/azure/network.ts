@@ -44,6 +44,7 @@ const NSG_RULES: Record<string, NetworkSecurityGroupSecurityRule[]> = {
   'aks-gpu': [DENY_INTERNET_INBOUND],
   'aks-system': [DENY_INTERNET_INBOUND],
   'aks-apiserver': [DENY_INTERNET_INBOUND],
+  'deploy-runners': [DENY_INTERNET_INBOUND],
   'private-endpoints': [
     {
       name: 'allow-https-from-vnet',
@@ -84,16 +85,27 @@ const SUBNET_DELEGATIONS: Record<string, SubnetDelegation[]> = {
       },
     },
   ],
+  // Deploy runners run as Azure Container Instances container groups, which need the subnet delegated.
+  'deploy-runners': [
+    {
+      name: 'container-instances',
+      serviceDelegation: {
+        name: 'Microsoft.ContainerInstance/containerGroups',
+        actions: ['Microsoft.Network/virtualNetworks/subnets/action'],
+      },
+    },
+  ],
 };
 
-/** Subnets whose egress goes through the NAT gateway. */
-const NAT_SUBNETS = ['aks-system', 'aks-gpu'];
+/** Subnets whose egress goes through the NAT gateway: the clusters, and runners fetching providers. */
+const NAT_SUBNETS = ['aks-system', 'aks-gpu', 'deploy-runners'];
 
 /**
  * The host side's private network in one region, carved by the shared subnet planner: a VNet
- * with `aks-system`, `aks-gpu`, `private-endpoints` and `GatewaySubnet`; an NSG on every subnet
- * that can carry one; and a NAT gateway with a zone-redundant public IP for the AKS subnets'
- * egress (default outbound access is off, so nothing leaves another way).
+ * with `aks-system`, `aks-gpu`, `private-endpoints`, `GatewaySubnet`, `aks-apiserver` and
+ * `deploy-runners`; an NSG on every subnet that can carry one; and a NAT gateway with a
+ * zone-redundant public IP for the AKS and runner subnets' egress (default outbound access is
+ * off, so nothing leaves another way).
  */
 export class AzureNetwork extends Construct {
   readonly vnet: VirtualNetwork;
@@ -165,12 +177,13 @@ export class AzureNetwork extends Construct {
       natGatewayId: this.natGateway.id,
       publicIpAddressId: natIp.id,
     });
-    this.egress = NAT_SUBNETS.map(
+    const associations = NAT_SUBNETS.map(
       (role) =>
         new SubnetNatGatewayAssociation(this, `nat-assoc-${role}`, {
           subnetId: subnets[role].id,
           natGatewayId: this.natGateway.id,
         }),
     );
+    this.egress = associations.filter((_, i) => NAT_SUBNETS[i].startsWith('aks-'));
   }
 }

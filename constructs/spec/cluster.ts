@@ -55,6 +55,13 @@ export const SPOT_TAINT: NodeTaint = {
   effect: 'NoSchedule',
 };
 
+/**
+ * AKS labels every spot node with the spot taint's key and value. A pool that does not declare
+ * the label shows a diff on every plan, so spot pools declare it; AWS spot node groups carry it
+ * too, so a node selector on it works on both clouds.
+ */
+export const SPOT_LABEL = { [SPOT_TAINT.key]: SPOT_TAINT.value } as const;
+
 /** The labels and taints a GPU pool's nodes carry, identical on both clouds. */
 export function gpuNodeScheduling(pool: GpuPoolSpec): { labels: Record<string, string>; taints: NodeTaint[] } {
   return {
@@ -63,6 +70,7 @@ export function gpuNodeScheduling(pool: GpuPoolSpec): { labels: Record<string, s
       [GPU_LABELS.purpose]: pool.purpose,
       [GPU_LABELS.pool]: pool.name,
       [GPU_LABELS.capacity]: pool.capacity.type,
+      ...(pool.capacity.type === 'spot' ? SPOT_LABEL : {}),
     },
     taints: pool.capacity.type === 'spot' ? [GPU_TAINT, SPOT_TAINT] : [GPU_TAINT],
   };

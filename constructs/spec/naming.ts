@@ -24,6 +24,11 @@ export function awsDistributionStackName(environment: string, region: string): s
   return `${environment}-aws-dist-${region}`;
 }
 
+/** The stack of an environment's AWS account-global resources (IAM), created once whatever the regions. */
+export function awsAccountStackName(environment: string): string {
+  return `${environment}-aws-account`;
+}
+
 export function linkStackName(environment: string): string {
   return `${environment}-link`;
 }

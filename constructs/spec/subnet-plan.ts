@@ -25,6 +25,7 @@
  * private-endpoints  /24  10.120.80.0/24
  * GatewaySubnet      /26  10.120.81.0/26
  * aks-apiserver      /28  10.120.81.64/28
+ * deploy-runners     /27  10.120.81.96/27
  * ```
  * GPU nodes draw from a /18 on both clouds (one per zone on AWS, whose subnets are zonal; one
  * for all zones on Azure, whose subnets are regional), so node-subnet capacity matches.
@@ -84,6 +85,9 @@ export const AZURE_SUBNET_LAYOUT: SubnetLayout = {
     { name: 'GatewaySubnet', zonal: false, newBits: 10, smallestPrefix: 27 },
     // AKS API server VNet integration (delegated): lets KMS reach a private Key Vault.
     { name: 'aks-apiserver', zonal: false, newBits: 12, smallestPrefix: 28 },
+    // Deploy runners (container groups) inside the VNet: they reach the private Key Vault and
+    // storage endpoints that `cdktf deploy` writes keys to after the first deploy.
+    { name: 'deploy-runners', zonal: false, newBits: 11, smallestPrefix: 27 },
   ],
 };
 

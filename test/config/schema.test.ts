@@ -146,7 +146,7 @@ describe('platform config schema', () => {
   test('availability zones must belong to their region', () => {
     const found = problems(withProd((p) => (p.aws.regions[0].availabilityZones = ['us-east-1a', 'us-west-2b'])));
     expect(found).toEqual([
-      'environments.prod.aws.regions[0].availabilityZones[1]: must be a zone of us-east-1 (us-east-1a, us-east-1b, ...) (found "us-west-2b")',
+      'environments.prod.aws.regions[0].availabilityZones[1]: must be a zone of us-east-1: use1-az1, use1-az2, ... (zone IDs) or us-east-1a, us-east-1b, ... (zone names) (found "us-west-2b")',
     ]);
   });
 

@@ -3,24 +3,18 @@
  * become `terraform_remote_state` and Annotations errors surface. Each config is synthesized
  * once per test file and shared by every assertion on it.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { DEFAULT_CONFIG_PATH, loadPlatformConfig } from '../../config/load';
 import type { PlatformConfig } from '../../config/schema';
 import { capacityPathsConfig } from './gpu-fixture';
+import type { StackJson } from '../../constructs/shared/stack-json';
 import { buildPlatform, type EnvironmentStacks } from '../../stacks/platform';
+import { readSynthesizedStacks, readSynthesizedTexts } from '../../stacks/synthesized-stacks';
 
-/** A synthesized stack: its parsed `cdk.tf.json`. */
-export type StackJson = {
-  resource?: Record<string, Record<string, Record<string, unknown>>>;
-  data?: Record<string, Record<string, Record<string, unknown>>>;
-  output?: Record<string, { value: unknown; sensitive?: boolean }>;
-  provider?: Record<string, Record<string, unknown>[]>;
-  terraform: { backend: Record<string, Record<string, unknown>> } & Record<string, unknown>;
-  variable?: Record<string, Record<string, unknown>>;
-} & Record<string, unknown>;
+export type { StackJson };
 
 /** What a synth wrote: every stack's JSON. */
 export interface SynthesizedOutput {
@@ -38,12 +32,8 @@ export interface SynthesizedApp extends SynthesizedOutput {
 }
 
 function readOutput(outdir: string): SynthesizedOutput {
-  const texts = new Map<string, string>();
-  for (const name of readdirSync(path.join(outdir, 'stacks')).sort()) {
-    texts.set(name, readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
-  }
-  const stacks = new Map([...texts].map(([name, text]) => [name, JSON.parse(text) as StackJson]));
-  return { stacks, texts };
+  const texts = readSynthesizedTexts(outdir);
+  return { stacks: readSynthesizedStacks(texts), texts };
 }
 
 /** Synthesizes a config into `outdir` as `cdktf synth` would, returning the app and its stacks. */

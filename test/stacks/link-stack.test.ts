@@ -61,6 +61,8 @@ describe('link stack', () => {
           azurerm_virtual_network_gateway_connection: 4,
           aws_vpn_gateway: 1,
           aws_customer_gateway: 2,
+          // HTTPS and path-MTU ICMP from the Azure VNet to the EKS nodes.
+          aws_vpc_security_group_ingress_rule: 2,
           aws_vpn_connection: 2,
           // Every private route table of the primary VPC: one per zone for nodes, one for intra.
           aws_vpn_gateway_route_propagation: env === 'prod' ? 4 : 3,
@@ -332,5 +334,26 @@ describe('link stack, turned off or on another backend', () => {
       backend: 's3',
       config: { bucket: 'acme-tfstate', region: 'us-east-1', key: 'gpu-platform/prod-aws-dist-us-east-1.tfstate' },
     });
+  });
+});
+
+describe('link ingress', () => {
+  const { stacks } = shippedOutput();
+  const config = shippedConfig() as { environments: Record<string, { azure: { regions: { cidr: string }[] } }> };
+
+  test("the EKS nodes admit HTTPS and path-MTU ICMP from the linked Azure VNet's CIDR, nothing wider", () => {
+    for (const env of ['dev', 'prod']) {
+      const rules = Object.values(resourcesOf(stacks.get(`${env}-link`)!, 'aws_vpc_security_group_ingress_rule'));
+      const azureCidr = config.environments[env].azure.regions[0].cidr;
+      expect(rules.map((r) => [r.cidr_ipv4, r.ip_protocol, r.from_port, r.to_port]).sort()).toEqual([
+        [azureCidr, 'icmp', 3, 4],
+        [azureCidr, 'tcp', 443, 443],
+      ]);
+      for (const rule of rules) {
+        expect(rule.security_group_id).toMatch(
+          /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-.*-aws-dist-/,
+        );
+      }
+    }
   });
 });

@@ -11,6 +11,7 @@ export interface AwsVpcFlowLogProps {
   /** Resource name prefix, for example `gpuplat-prod-us-east-1`. */
   readonly namePrefix: string;
   readonly accountId: string;
+  readonly region: string;
   readonly logging: LoggingSpec;
   /** ARN of the region's log encryption key. */
   readonly kmsKeyArn: string;
@@ -53,9 +54,18 @@ export class AwsVpcFlowLog extends Construct {
         Version: '2012-10-17',
         Statement: [
           {
+            Sid: 'WriteThisLogGroup',
             Effect: 'Allow',
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
             Resource: `${this.logGroup.logGroup.arn}:*`,
+          },
+          {
+            // In AWS's documented minimum: the service lists log groups to find its destination.
+            // A list call, so it is scoped to the account and region, not to one group.
+            Sid: 'FindTheLogGroup',
+            Effect: 'Allow',
+            Action: 'logs:DescribeLogGroups',
+            Resource: `arn:aws:logs:${props.region}:${props.accountId}:log-group:*`,
           },
         ],
       }),

@@ -9,12 +9,19 @@ export interface AzureLogAnalyticsProps {
   readonly location: string;
   /** Retention, from the environment's logging spec. */
   readonly logging: LoggingSpec;
+  /**
+   * Whether clients may authenticate with the workspace's shared keys. Default false: Entra ID
+   * only. Turn it on only for a workspace whose clients cannot use Entra ID: Defender for
+   * Containers' sensor publishes with workspace keys and crashes otherwise
+   * (Microsoft-Defender-for-Cloud #1010).
+   */
+  readonly localAuthentication?: boolean;
 }
 
 /**
- * A region's Log Analytics workspace: flow-log traffic analytics and, later, cluster and audit
- * logs. Kept for the configured retention and protected from destroy. Queries need Entra ID:
- * local (shared key) authentication is off.
+ * A region's Log Analytics workspace: flow-log traffic analytics, cluster logs and Container
+ * Insights. Kept for the configured retention and protected from destroy. Queries need Entra
+ * ID unless {@link AzureLogAnalyticsProps.localAuthentication} says otherwise.
  */
 export class AzureLogAnalytics extends Construct {
   readonly workspace: LogAnalyticsWorkspace;
@@ -27,7 +34,7 @@ export class AzureLogAnalytics extends Construct {
       location: props.location,
       sku: 'PerGB2018',
       retentionInDays: props.logging.retentionDays,
-      localAuthenticationEnabled: false,
+      localAuthenticationEnabled: props.localAuthentication ?? false,
       lifecycle: { preventDestroy: true },
     });
   }

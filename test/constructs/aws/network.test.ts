@@ -20,12 +20,12 @@ describe('AWS distribution network', () => {
 
   test('every zone gets one subnet of each tier', () => {
     for (const [stack, zones] of [
-      [prod, ['us-east-1a', 'us-east-1b', 'us-east-1c']],
-      [dev, ['us-east-1a', 'us-east-1b']],
+      [prod, ['use1-az1', 'use1-az2', 'use1-az4']],
+      [dev, ['use1-az1', 'use1-az2']],
     ] as const) {
       for (const zone of zones) {
         const tiers = subnets(stack)
-          .filter((s) => s.availability_zone === zone)
+          .filter((s) => s.availability_zone_id === zone && s.availability_zone === undefined)
           .map((s) => (s.tags as Record<string, string>).tier)
           .sort();
         expect(tiers).toEqual(['endpoints', 'intra', 'nodes', 'public']);
@@ -33,9 +33,9 @@ describe('AWS distribution network', () => {
     }
   });
 
-  test('only the public tier assigns public IPs', () => {
-    for (const subnet of subnets(prod)) {
-      expect(subnet.map_public_ip_on_launch).toBe((subnet.tags as Record<string, string>).tier === 'public');
+  test('no subnet assigns public IPs on launch, the public tier included', () => {
+    for (const stack of [prod, dev]) {
+      for (const subnet of subnets(stack)) expect(subnet.map_public_ip_on_launch).toBe(false);
     }
   });
 
@@ -62,8 +62,8 @@ describe('AWS distribution network', () => {
     expect(routesOf('gpuplat-prod-us-east-1-public')).toEqual([
       expect.objectContaining({ cidr_block: '0.0.0.0/0', gateway_id: expect.stringContaining('aws_internet_gateway') }),
     ]);
-    expect(routesOf('gpuplat-prod-us-east-1-nodes-us-east-1b')).toEqual([
-      expect.objectContaining({ cidr_block: '0.0.0.0/0', nat_gateway_id: expect.stringContaining('nat-us-east-1b') }),
+    expect(routesOf('gpuplat-prod-us-east-1-nodes-use1-az2')).toEqual([
+      expect.objectContaining({ cidr_block: '0.0.0.0/0', nat_gateway_id: expect.stringContaining('nat-use1-az2') }),
     ]);
     expect(routesOf('gpuplat-prod-us-east-1-intra')).toBeUndefined();
   });
@@ -142,5 +142,22 @@ describe('AWS distribution network', () => {
     const statement = JSON.parse(policy.policy as string).Statement[0];
     expect(statement.Resource).toMatch(/aws_cloudwatch_log_group\..*\.arn}:\*$/);
     expect(statement.Action).not.toContain('*');
+  });
+});
+
+describe('AWS flow-log delivery role', () => {
+  test("holds AWS's documented minimum, each action as narrow as it goes", () => {
+    const stack = shippedOutput().stacks.get('prod-aws-dist-eu-west-1')!;
+    const [policy] = Object.values(resourcesOf(stack, 'aws_iam_role_policy')).filter(
+      (p) => p.name === 'write-flow-logs',
+    );
+    const statements = JSON.parse(String(policy.policy)).Statement as { Action: string | string[]; Resource: string }[];
+    expect(statements.map((s) => [[s.Action].flat().sort(), s.Resource])).toEqual([
+      [
+        ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+        expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.flow-log_log-group_\w+\.arn\}:\*$/),
+      ],
+      [['logs:DescribeLogGroups'], 'arn:aws:logs:eu-west-1:222222222222:log-group:*'],
+    ]);
   });
 });

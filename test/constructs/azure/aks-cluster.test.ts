@@ -96,9 +96,14 @@ describe('AKS cluster', () => {
     });
 
     test('the vault is reached through a private endpoint and audited', () => {
-      expect(only(prod, 'azurerm_private_endpoint').private_service_connection).toMatchObject({
-        subresource_names: ['vault'],
-      });
+      expect(Object.values(resourcesOf(prod, 'azurerm_private_endpoint'))).toContainEqual(
+        expect.objectContaining({
+          private_service_connection: expect.objectContaining({
+            private_connection_resource_id: expect.stringContaining('azurerm_key_vault.key-vault'),
+            subresource_names: ['vault'],
+          }),
+        }),
+      );
       const settings = Object.values(resourcesOf(prod, 'azurerm_monitor_diagnostic_setting'));
       expect(settings).toContainEqual(
         expect.objectContaining({ target_resource_id: expect.stringContaining('azurerm_key_vault.') }),
@@ -209,5 +214,105 @@ describe('AKS cluster', () => {
       expect(pools(fixture).serve).toMatchObject({ capacity_reservation_group_id: CRG_ID, zones: ['2'] });
       expect(pools(prod).serve.capacity_reservation_group_id).toBeUndefined();
     });
+  });
+});
+
+describe('AKS apply readiness', () => {
+  const { stacks } = shippedOutput();
+  const prod = stacks.get('prod-azure-host-eastus2')!;
+  const dev = stacks.get('dev-azure-host-eastus2')!;
+  const grants = (stack: StackJson) => Object.values(resourcesOf(stack, 'azurerm_role_assignment'));
+
+  test('the control plane holds Key Vault Contributor and Crypto User on the vault, waited for by the cluster', () => {
+    for (const role of ['Key Vault Contributor', 'Key Vault Crypto User']) {
+      expect(grants(prod)).toContainEqual(
+        expect.objectContaining({
+          role_definition_name: role,
+          scope: expect.stringContaining('azurerm_key_vault.key-vault'),
+          principal_id: expect.stringContaining('aks_identity'),
+        }),
+      );
+    }
+    const cluster = Object.values(resourcesOf(prod, 'azurerm_kubernetes_cluster'))[0];
+    expect(cluster.depends_on).toContainEqual(expect.stringMatching(/^time_sleep\.aks_rbac-propagation_/));
+    const [wait] = Object.values(resourcesOf(prod, 'time_sleep')).filter((s) =>
+      String((s['//'] as { metadata: { path: string } }).metadata.path).endsWith('aks/rbac-propagation'),
+    );
+    expect(wait).toMatchObject({ create_duration: '120s' });
+    expect(wait.depends_on).toHaveLength(5);
+  });
+
+  test('keys are HSM-backed in a Premium vault in prod, software in a Standard vault in dev, and all expire', () => {
+    for (const [stack, sku, keyType] of [
+      [prod, 'premium', 'RSA-HSM'],
+      [dev, 'standard', 'RSA'],
+    ] as const) {
+      expect(Object.values(resourcesOf(stack, 'azurerm_key_vault'))[0].sku_name).toBe(sku);
+      const keys = Object.values(resourcesOf(stack, 'azurerm_key_vault_key'));
+      expect(keys).toHaveLength(3);
+      for (const key of keys) {
+        expect(key.key_type).toBe(keyType);
+        expect((key.rotation_policy as Resource).expire_after).toMatch(/^P\d+D$/);
+      }
+    }
+  });
+
+  test('the KMS key is rotated by hand (AKS pins a version); the others rotate themselves', () => {
+    const keys = Object.entries(resourcesOf(prod, 'azurerm_key_vault_key'));
+    for (const [id, key] of keys) {
+      const policy = key.rotation_policy as Resource;
+      if (id.includes('kms-key')) expect(policy).toEqual({ expire_after: 'P730D', notify_before_expiry: 'P395D' });
+      else expect(policy.automatic).toEqual({ time_after_creation: 'P335D' });
+    }
+  });
+
+  test('workloads read secrets through the Key Vault CSI driver with rotation', () => {
+    const cluster = Object.values(resourcesOf(prod, 'azurerm_kubernetes_cluster'))[0];
+    expect(cluster.key_vault_secrets_provider).toEqual({
+      secret_rotation_enabled: true,
+      secret_rotation_interval: '2m',
+    });
+  });
+
+  test('Container Insights has a data collection rule associated with the cluster', () => {
+    const [rule] = Object.values(resourcesOf(prod, 'azurerm_monitor_data_collection_rule'));
+    expect(rule).toMatchObject({
+      destinations: { log_analytics: [{ workspace_resource_id: expect.stringContaining('log-analytics_workspace') }] },
+      data_sources: { extension: [expect.objectContaining({ extension_name: 'ContainerInsights' })] },
+    });
+    expect(Object.values(resourcesOf(prod, 'azurerm_monitor_data_collection_rule_association'))).toEqual([
+      expect.objectContaining({
+        target_resource_id: expect.stringContaining('azurerm_kubernetes_cluster.aks_cluster'),
+      }),
+    ]);
+  });
+
+  test('Defender publishes through its own key-authenticated workspace; the main workspace stays Entra-only', () => {
+    const cluster = Object.values(resourcesOf(prod, 'azurerm_kubernetes_cluster'))[0];
+    expect(cluster.microsoft_defender).toEqual({
+      log_analytics_workspace_id: expect.stringContaining('defender-workspace'),
+    });
+    const workspaces = Object.values(resourcesOf(prod, 'azurerm_log_analytics_workspace'));
+    expect(workspaces.map((w) => [w.name, w.local_authentication_enabled]).sort()).toEqual([
+      ['log-gpuplat-prod-eastus2', false],
+      ['log-gpuplat-prod-eastus2-defender', true],
+    ]);
+    expect(Object.values(resourcesOf(dev, 'azurerm_kubernetes_cluster'))[0].microsoft_defender).toBeUndefined();
+  });
+
+  test('spot pools declare the label AKS adds', () => {
+    expect(pools(dev).infer.node_labels).toMatchObject({ 'kubernetes.azure.com/scalesetpriority': 'spot' });
+  });
+
+  test('fabric pools wait for the cluster identity to write their placement group', () => {
+    expect(grants(prod)).toContainEqual(
+      expect.objectContaining({
+        role_definition_name: 'Contributor',
+        scope: expect.stringContaining('azurerm_proximity_placement_group.aks_gpu-train_placement'),
+      }),
+    );
+    expect(pools(prod).train.depends_on).toEqual([
+      expect.stringContaining('time_sleep.aks_gpu-train_placement-rbac-propagation'),
+    ]);
   });
 });

@@ -42,6 +42,7 @@ describe('subnet planner', () => {
       'private-endpoints 10.120.80.0/24',
       'GatewaySubnet 10.120.81.0/26',
       'aks-apiserver 10.120.81.64/28',
+      'deploy-runners 10.120.81.96/27',
     ]);
   });
 

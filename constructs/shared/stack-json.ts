@@ -1,0 +1,91 @@
+/**
+ * A synthesized stack (`cdk.tf.json`) as data, and the few ways checks read it: resources by
+ * type, Terraform references, and what a resource waits for. Pure: no constructs, no I/O.
+ */
+
+/** One resource's attributes as written. */
+export type Attributes = Record<string, unknown>;
+
+/** A synthesized stack: its parsed `cdk.tf.json`. */
+export type StackJson = {
+  resource?: Record<string, Record<string, Attributes>>;
+  data?: Record<string, Record<string, Attributes>>;
+  output?: Record<string, { value: unknown; sensitive?: boolean }>;
+  provider?: Record<string, Attributes[]>;
+  terraform: { backend: Record<string, Attributes> } & Record<string, unknown>;
+  variable?: Record<string, Attributes>;
+} & Record<string, unknown>;
+
+/** A resource in a stack, with its Terraform address (`type.logical_id`). */
+export interface StackResource {
+  readonly type: string;
+  readonly id: string;
+  readonly address: string;
+  readonly attributes: Attributes;
+}
+
+/** Every resource of a type, in the order written. */
+export function resourcesOfType(stack: StackJson, type: string): StackResource[] {
+  return Object.entries(stack.resource?.[type] ?? {}).map(([id, attributes]) => ({
+    type,
+    id,
+    address: `${type}.${id}`,
+    attributes,
+  }));
+}
+
+/** `${type.id.attribute...}` as the address it names, or undefined for anything else. */
+export function referencedAddress(value: unknown): string | undefined {
+  const match = /^\$\{((?:data\.)?[a-z0-9_]+\.[\w-]+)[.[]/.exec(String(value));
+  return match?.[1];
+}
+
+/** `${type.id.attribute}` for a resource: the reference Terraform JSON writes. */
+export function reference(resource: StackResource, attribute: string): string {
+  return `\${${resource.address}.${attribute}}`;
+}
+
+/** The resource at an address, if the stack has it. */
+export function resourceAt(stack: StackJson, address: string | undefined): StackResource | undefined {
+  if (!address) return undefined;
+  const [type, id] = address.split('.');
+  const attributes = stack.resource?.[type]?.[id];
+  return attributes && { type, id, address, attributes };
+}
+
+function dependsOn(resource: StackResource): string[] {
+  return (resource.attributes.depends_on as string[] | undefined) ?? [];
+}
+
+/** Every address a resource waits for through `depends_on`, transitively. */
+export function waitsFor(stack: StackJson, resource: StackResource): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...dependsOn(resource)];
+  while (queue.length > 0) {
+    const address = queue.shift()!;
+    if (seen.has(address)) continue;
+    seen.add(address);
+    const next = resourceAt(stack, address);
+    if (next) queue.push(...dependsOn(next));
+  }
+  return seen;
+}
+
+/**
+ * The role assignments a resource waits for through a propagation wait (`time_sleep`): the only
+ * way a role counts as granted before creation (RBAC propagates for minutes).
+ */
+export function propagatedGrants(stack: StackJson, resource: StackResource): StackResource[] {
+  const sleeps = [...waitsFor(stack, resource)].filter((a) => a.startsWith('time_sleep.'));
+  const granted = new Set(sleeps.flatMap((sleep) => [...waitsFor(stack, resourceAt(stack, sleep)!)]));
+  return [...granted]
+    .filter((a) => a.startsWith('azurerm_role_assignment.'))
+    .map((a) => resourceAt(stack, a)!)
+    .filter(Boolean);
+}
+
+/** The first block of a nested-block attribute, written as an object or a one-element list. */
+export function block(value: unknown): Attributes | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && typeof first === 'object' ? (first as Attributes) : undefined;
+}

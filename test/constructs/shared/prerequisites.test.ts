@@ -1,0 +1,241 @@
+import {
+  checkPrerequisites,
+  duplicateAccountGlobals,
+  formatFindings,
+  PREREQUISITE_RULES,
+} from '../../../constructs/shared/prerequisites';
+import type { StackJson } from '../../../constructs/shared/stack-json';
+import { sharedOutput, shippedOutput } from '../../helpers/synth';
+
+type Resource = Record<string, unknown>;
+
+const HOST = 'prod-azure-host-eastus2';
+const DIST = 'prod-aws-dist-us-east-1';
+
+/** A deep copy of the shipped stacks, for breaking one prerequisite at a time. */
+function shippedCopy(): Map<string, StackJson> {
+  const { stacks } = shippedOutput();
+  return new Map([...stacks].map(([name, stack]) => [name, JSON.parse(JSON.stringify(stack)) as StackJson]));
+}
+
+function entries(stack: StackJson, type: string): [string, Resource][] {
+  return Object.entries(stack.resource?.[type] ?? {});
+}
+
+function find(stack: StackJson, type: string, idPart: string): Resource {
+  const found = entries(stack, type).find(([id]) => id.includes(idPart));
+  if (!found) throw new Error(`no ${type} with ${idPart}`);
+  return found[1];
+}
+
+function remove(stack: StackJson, type: string, idPart: string): void {
+  const [id] = entries(stack, type).find(([key]) => key.includes(idPart))!;
+  delete stack.resource![type][id];
+}
+
+/** Findings of one rule after `breakIt` changed the shipped stacks. */
+function findingsAfter(rule: string, breakIt: (stacks: Map<string, StackJson>) => void): string[] {
+  const stacks = shippedCopy();
+  breakIt(stacks);
+  return checkPrerequisites(stacks)
+    .filter((f) => f.rule === rule)
+    .map((f) => `${f.stack} ${f.address}: ${f.problem}`);
+}
+
+describe('deploy prerequisites', () => {
+  test('the shipped config and the capacity fixture miss none', () => {
+    expect(formatFindings(checkPrerequisites(shippedOutput().stacks))).toBe('Deploy prerequisites missing: 0');
+    expect(checkPrerequisites(sharedOutput('capacity-paths').stacks)).toEqual([]);
+  });
+
+  test('every rule has a unique id and a description', () => {
+    const ids = PREREQUISITE_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of PREREQUISITE_RULES) expect(rule.description.length).toBeGreaterThan(20);
+  });
+
+  describe('PRE-AZ-1: AKS waits for its control-plane roles', () => {
+    test('without Key Vault Contributor on the private KMS vault', () => {
+      expect(
+        findingsAfter('PRE-AZ-1', (s) => remove(s.get(HOST)!, 'azurerm_role_assignment', 'identity-kms-private-link')),
+      ).toEqual([
+        expect.stringMatching(
+          /azurerm_kubernetes_cluster\.aks_cluster_\w+: .*lacks Key Vault Contributor on \$\{azurerm_key_vault\.key-vault/,
+        ),
+      ]);
+    });
+
+    test('without read on the disk encryption set', () => {
+      expect(
+        findingsAfter('PRE-AZ-1', (s) =>
+          remove(s.get(HOST)!, 'azurerm_role_assignment', 'identity-disk-encryption-set'),
+        ),
+      ).toEqual([expect.stringContaining('lacks Reader on ${azurerm_disk_encryption_set.aks_disk-encryption')]);
+    });
+
+    test('with the roles granted but not waited for', () => {
+      const found = findingsAfter('PRE-AZ-1', (s) => {
+        const cluster = find(s.get(HOST)!, 'azurerm_kubernetes_cluster', 'aks_cluster');
+        cluster.depends_on = (cluster.depends_on as string[]).filter((d) => !d.startsWith('time_sleep.'));
+      });
+      expect(found).toHaveLength(5);
+    });
+  });
+
+  test('PRE-AZ-2: the disk encryption set reaches its key before the cluster', () => {
+    expect(
+      findingsAfter('PRE-AZ-2', (s) => remove(s.get(HOST)!, 'azurerm_role_assignment', 'aks_disk-encryption-key')),
+    ).toHaveLength(1);
+  });
+
+  test('PRE-AZ-3: a placement-group pool waits for the cluster identity to write the group', () => {
+    expect(
+      findingsAfter('PRE-AZ-3', (s) => remove(s.get(HOST)!, 'azurerm_role_assignment', 'gpu-train_placement-write')),
+    ).toEqual([expect.stringMatching(/node_pool\.aks_gpu-train_pool_\w+: the cluster identity cannot write/)]);
+  });
+
+  test('PRE-AZ-4: nothing depends on a role assignment directly', () => {
+    const found = findingsAfter('PRE-AZ-4', (s) => {
+      const cluster = find(s.get(HOST)!, 'azurerm_kubernetes_cluster', 'aks_cluster');
+      (cluster.depends_on as string[]).push('azurerm_role_assignment.aks_identity-network_0');
+    });
+    expect(found).toEqual([
+      expect.stringContaining('depends on azurerm_role_assignment.aks_identity-network_0 directly'),
+    ]);
+  });
+
+  describe('PRE-AZ-5: keys wait for the deployer role and the private endpoint', () => {
+    test('without the private endpoint', () => {
+      const found = findingsAfter('PRE-AZ-5', (s) => {
+        const key = find(s.get(HOST)!, 'azurerm_key_vault_key', 'kms-key');
+        key.depends_on = (key.depends_on as string[]).filter((d) => !d.startsWith('azurerm_private_endpoint.'));
+      });
+      expect(found).toEqual([expect.stringContaining("does not wait for the vault's private endpoint")]);
+    });
+
+    test('without the deployer role', () => {
+      const found = findingsAfter('PRE-AZ-5', (s) =>
+        remove(s.get(HOST)!, 'azurerm_role_assignment', 'deployer-crypto-officer'),
+      );
+      // Every key of the stack: KMS, disks and the flow-log storage key.
+      expect(found).toHaveLength(3);
+      for (const f of found) expect(f).toContain('before the deployer may write keys');
+    });
+  });
+
+  test('PRE-AZ-6: a network-locked storage account needs the storage data plane off', () => {
+    const found = findingsAfter('PRE-AZ-6', (s) => {
+      delete (s.get(HOST)!.provider!.azurerm[0].features as Resource[])[0].storage;
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/azurerm_storage_account\.flow-log-storage_account_\w+: azurerm reads queue/),
+    ]);
+  });
+
+  test('PRE-AZ-7: flow logs into a keyless account write as an identity with the blob data role', () => {
+    expect(findingsAfter('PRE-AZ-7', (s) => remove(s.get(HOST)!, 'azurerm_role_assignment', 'storage-writer'))).toEqual(
+      [expect.stringContaining('has no identity with Storage Blob Data Contributor')],
+    );
+    const legacy = findingsAfter('PRE-AZ-7', (s) => {
+      s.get(HOST)!.resource!.azurerm_network_watcher_flow_log = {
+        legacy: { storage_account_id: '${azurerm_storage_account.flow-log-storage_account_13ECC22F.id}' },
+      };
+    });
+    expect(legacy).toEqual([expect.stringContaining('writes with the storage account keys')]);
+  });
+
+  test('PRE-AZ-8: a CMK-encrypted account waits for its identity to reach the key', () => {
+    expect(
+      findingsAfter('PRE-AZ-8', (s) => remove(s.get(HOST)!, 'azurerm_role_assignment', 'cmk-access')),
+    ).toHaveLength(1);
+  });
+
+  test('PRE-AZ-9: managed-identity Container Insights has its data collection rule', () => {
+    expect(
+      findingsAfter('PRE-AZ-9', (s) =>
+        remove(s.get(HOST)!, 'azurerm_monitor_data_collection_rule_association', 'container-insights'),
+      ),
+    ).toEqual([expect.stringContaining('collects nothing')]);
+  });
+
+  test('PRE-AZ-10: Defender does not publish through a workspace that refuses keys', () => {
+    const found = findingsAfter('PRE-AZ-10', (s) => {
+      find(s.get(HOST)!, 'azurerm_log_analytics_workspace', 'defender-workspace').local_authentication_enabled = false;
+    });
+    expect(found).toEqual([expect.stringContaining("Defender's publisher pods use workspace keys")]);
+  });
+
+  test('PRE-AZ-11: a version-moving upgrade channel owns the version', () => {
+    const found = findingsAfter('PRE-AZ-11', (s) => {
+      const cluster = find(s.get(HOST)!, 'azurerm_kubernetes_cluster', 'aks_cluster');
+      (cluster.lifecycle as Resource).ignore_changes = ['default_node_pool[0].node_count'];
+    });
+    expect(found).toEqual([expect.stringContaining('channel stable upgrades the cluster')]);
+  });
+
+  test('PRE-AZ-12: spot pools carry the spot label', () => {
+    const found = findingsAfter('PRE-AZ-12', (s) => {
+      const pool = find(s.get('dev-azure-host-eastus2')!, 'azurerm_kubernetes_cluster_node_pool', 'gpu-infer');
+      delete (pool.node_labels as Resource)['kubernetes.azure.com/scalesetpriority'];
+    });
+    expect(found).toEqual([expect.stringContaining('lacks the label kubernetes.azure.com/scalesetpriority=spot')]);
+  });
+
+  test('PRE-AWS-1: EKS cluster and node groups depend on their role policies', () => {
+    const found = findingsAfter('PRE-AWS-1', (s) => {
+      const stack = s.get(DIST)!;
+      const cluster = find(stack, 'aws_eks_cluster', 'eks_cluster');
+      cluster.depends_on = (cluster.depends_on as string[]).filter((d) => !d.startsWith('aws_iam_role_policy'));
+      delete find(stack, 'aws_eks_node_group', 'eks_system').depends_on;
+    });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /aws_eks_cluster\.\S+: does not depend on aws_iam_role_policy_attachment\.eks_cluster-role_AmazonEKSClusterPolicy/,
+        ),
+        expect.stringMatching(/aws_eks_cluster\.\S+: does not depend on aws_iam_role_policy\.eks_cluster-role-kms/),
+        expect.stringMatching(
+          /aws_eks_node_group\.eks_system\S+: does not depend on aws_iam_role_policy_attachment\.eks_node-role_AmazonEKS_CNI_Policy/,
+        ),
+      ]),
+    );
+  });
+
+  test('PRE-AWS-2: key policies reference service-linked roles instead of naming them', () => {
+    const found = findingsAfter('PRE-AWS-2', (s) => {
+      const key = find(s.get(DIST)!, 'aws_kms_key', 'volume-key');
+      key.policy = String(key.policy).replace(
+        /\$\{data\.terraform_remote_state[^}]+\}/g,
+        'arn:aws:iam::222222222222:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling',
+      );
+    });
+    expect(found).toEqual([expect.stringContaining('MalformedPolicyDocumentException')]);
+  });
+
+  describe('PRE-AWS-3: account-global IAM is declared once per account', () => {
+    test('the shipped config declares each service-linked role once per account', () => {
+      const { stacks } = shippedOutput();
+      const byAccount = new Map<string, number>();
+      for (const stack of stacks.values()) {
+        const account = (stack.provider?.aws?.[0]?.allowed_account_ids as string[] | undefined)?.[0];
+        const roles = Object.keys(stack.resource?.aws_iam_service_linked_role ?? {}).length;
+        if (account) byAccount.set(account, (byAccount.get(account) ?? 0) + roles);
+      }
+      expect(Object.fromEntries(byAccount)).toEqual({ '111111111111': 1, '222222222222': 1 });
+      expect(duplicateAccountGlobals(stacks)).toEqual([]);
+    });
+
+    test('a role declared by two region stacks of one account is found', () => {
+      const stacks = shippedCopy();
+      const [id, role] = entries(stacks.get(DIST)!, 'aws_iam_role')[0];
+      stacks.get('prod-aws-dist-eu-west-1')!.resource!.aws_iam_role[`copy-${id}`] = role;
+      expect(duplicateAccountGlobals(stacks)).toEqual([
+        expect.objectContaining({
+          rule: 'PRE-AWS-3',
+          stack: DIST,
+          problem: expect.stringContaining('IAM is global to account 222222222222'),
+        }),
+      ]);
+    });
+  });
+});

@@ -1,0 +1,57 @@
+import { parsePlatformConfig } from '../../config/load';
+import { capacityPathsConfig } from '../helpers/gpu-fixture';
+import { shippedConfig } from '../helpers/config-fixture';
+import { resourcesOf, shippedOutput, synthesize } from '../helpers/synth';
+
+describe('AWS account stack', () => {
+  const { stacks } = shippedOutput();
+
+  test('each environment creates its account-global resources in one stack, in the primary region', () => {
+    const account = stacks.get('prod-aws-account')!;
+    expect(account.provider!.aws).toEqual([
+      expect.objectContaining({ region: 'us-east-1', allowed_account_ids: ['222222222222'] }),
+    ]);
+    expect(Object.values(resourcesOf(account, 'aws_iam_service_linked_role'))).toEqual([
+      expect.objectContaining({ aws_service_name: 'autoscaling.amazonaws.com' }),
+    ]);
+    for (const region of ['us-east-1', 'eu-west-1']) {
+      expect(Object.keys(resourcesOf(stacks.get(`prod-aws-dist-${region}`)!, 'aws_iam_service_linked_role'))).toEqual(
+        [],
+      );
+    }
+  });
+
+  test('every region stack names the role in its volume key policy through the account stack', () => {
+    for (const region of ['us-east-1', 'eu-west-1']) {
+      const dist = stacks.get(`prod-aws-dist-${region}`)!;
+      const [volumeKey] = Object.entries(resourcesOf(dist, 'aws_kms_key')).filter(([id]) => id.includes('volume-key'));
+      const principals = (JSON.parse(String(volumeKey[1].policy)).Statement as { Principal: { AWS: string } }[]).map(
+        (s) => s.Principal.AWS,
+      );
+      expect(principals.slice(1)).toEqual([
+        expect.stringContaining('data.terraform_remote_state.cross-stack-reference-input-prod-aws-account.outputs'),
+        expect.stringContaining('data.terraform_remote_state.cross-stack-reference-input-prod-aws-account.outputs'),
+      ]);
+    }
+  });
+
+  test('an account whose role exists already looks it up instead, and the plan fails if it is missing', () => {
+    const config = capacityPathsConfig();
+    config.environments.prod.aws.serviceLinkedRoles = 'existing';
+    const account = synthesize(config).stacks.get('prod-aws-account')!;
+    expect(resourcesOf(account, 'aws_iam_service_linked_role')).toEqual({});
+    expect(Object.values(account.data!.aws_iam_role)).toEqual([
+      expect.objectContaining({ name: 'AWSServiceRoleForAutoScaling' }),
+    ]);
+  });
+
+  test('two environments in one account cannot both create the roles', () => {
+    const config = shippedConfig();
+    config.environments.dev.aws.accountId = config.environments.prod.aws.accountId;
+    expect(() => parsePlatformConfig(config)).toThrow(
+      'environments.prod.aws.serviceLinkedRoles: must be "existing": environment dev creates the service-linked roles of account 222222222222',
+    );
+    config.environments.prod.aws.serviceLinkedRoles = 'existing';
+    expect(() => parsePlatformConfig(config)).not.toThrow();
+  });
+});
