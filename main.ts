@@ -8,7 +8,7 @@ import { App } from 'cdktf';
 import { ConfigError, loadFromEnvironment } from './config/load';
 import { checkPrerequisites, formatFindings } from './constructs/shared/prerequisites';
 import { buildPlatform } from './stacks/platform';
-import { readSynthesizedStacks, readSynthesizedTexts } from './stacks/synthesized-stacks';
+import { eachSynthesizedStack } from './stacks/synthesized-stacks';
 import { skipTokenCreationStackTraces } from './stacks/synth-performance';
 
 /** A synth whose output would not apply: missing deploy prerequisites. */
@@ -25,7 +25,7 @@ try {
   buildPlatform(app, config);
   app.synth();
   // What was written must also apply: every deploy prerequisite is checked on the output itself.
-  const findings = checkPrerequisites(readSynthesizedStacks(readSynthesizedTexts(outdir)));
+  const findings = checkPrerequisites(eachSynthesizedStack(outdir));
   if (findings.length > 0) throw new PrerequisiteError(formatFindings(findings));
 } catch (e) {
   // A failed synth must leave nothing deployable behind: no partial output, no earlier run's.

@@ -412,46 +412,61 @@ function awsAccountOf(stack: StackJson): string | undefined {
 }
 
 /**
- * Account-global IAM resources declared by more than one stack of one account: the second apply
- * fails with EntityAlreadyExists, or worse, two stacks fight over one resource.
+ * Finds account-global IAM resources declared by more than one stack of one account: the second
+ * apply fails with EntityAlreadyExists, or worse, two stacks fight over one resource. Fed one
+ * stack at a time, it keeps only the identities it has seen, not the stacks.
  */
-export function duplicateAccountGlobals(stacks: ReadonlyMap<string, StackJson>): PrerequisiteFinding[] {
-  const seen = new Map<string, { stack: string; address: string }>();
-  const findings: PrerequisiteFinding[] = [];
-  for (const [name, stack] of stacks) {
+class AccountGlobalsTracker {
+  private readonly seen = new Map<string, { stack: string; address: string }>();
+  readonly findings: PrerequisiteFinding[] = [];
+
+  add(name: string, stack: StackJson): void {
     const account = awsAccountOf(stack);
-    if (!account) continue;
+    if (!account) return;
     for (const [type, identify] of Object.entries(ACCOUNT_GLOBAL_IDENTITIES)) {
       for (const resource of resourcesOfType(stack, type)) {
         const identity = String(identify(resource.attributes));
         // A value known only at apply (a reference) differs per stack: nothing to compare.
         if (identity.includes('${')) continue;
         const key = `${account} ${type} ${identity}`;
-        const first = seen.get(key);
+        const first = this.seen.get(key);
         if (first && first.stack !== name) {
-          findings.push({
+          this.findings.push({
             rule: 'PRE-AWS-3',
             stack: name,
             address: resource.address,
             problem: `duplicates ${first.address} of stack ${first.stack}: IAM is global to account ${account}`,
             fix: "declare it once, in the environment's account stack (stacks/aws-account-stack.ts), and reference it",
           });
-        } else if (!first) seen.set(key, { stack: name, address: resource.address });
+        } else if (!first) this.seen.set(key, { stack: name, address: resource.address });
       }
     }
   }
-  return findings;
 }
 
-/** Every finding of every rule over every stack, account-global duplicates included. */
+/** Account-global IAM resources declared by more than one stack of one account. */
+export function duplicateAccountGlobals(stacks: Iterable<[string, StackJson]>): PrerequisiteFinding[] {
+  const tracker = new AccountGlobalsTracker();
+  for (const [name, stack] of stacks) tracker.add(name, stack);
+  return tracker.findings;
+}
+
+/**
+ * Every finding of every rule over every stack, account-global duplicates included. Reads the
+ * stacks once, in order, and keeps none of them: pass a lazy iterable and at most one stack is
+ * in memory at a time.
+ */
 export function checkPrerequisites(
-  stacks: ReadonlyMap<string, StackJson>,
+  stacks: Iterable<[string, StackJson]>,
   rules: readonly PrerequisiteRule[] = PREREQUISITE_RULES,
 ): PrerequisiteFinding[] {
-  const perStack = [...stacks].flatMap(([name, stack]) =>
-    rules.flatMap((rule) => rule.check(stack).map((f) => ({ rule: rule.id, stack: name, ...f }))),
-  );
-  return [...perStack, ...duplicateAccountGlobals(stacks)];
+  const tracker = new AccountGlobalsTracker();
+  const findings: PrerequisiteFinding[] = [];
+  for (const [name, stack] of stacks) {
+    for (const rule of rules) findings.push(...rule.check(stack).map((f) => ({ rule: rule.id, stack: name, ...f })));
+    tracker.add(name, stack);
+  }
+  return [...findings, ...tracker.findings];
 }
 
 /** Findings as the message a failed synth prints. */
