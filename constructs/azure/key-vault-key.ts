@@ -17,7 +17,7 @@ const ROTATION_POLICIES = {
 } as const;
 
 /** Props of {@link vaultKey}. */
-export interface AzureKeyVaultKeyProps {
+export interface VaultKeyProps {
   readonly name: string;
   /** The vault, which decides RSA or RSA-HSM and what the key waits for. */
   readonly vault: AzureKeyVault;
@@ -32,7 +32,7 @@ export interface AzureKeyVaultKeyProps {
  * deployer may write keys ({@link AzureKeyVault.keyPrerequisites}). Created in `scope` under
  * `id`, so existing keys keep their resource addresses.
  */
-export function vaultKey(scope: Construct, id: string, props: AzureKeyVaultKeyProps): KeyVaultKey {
+export function vaultKey(scope: Construct, id: string, props: VaultKeyProps): KeyVaultKey {
   return new KeyVaultKey(scope, id, {
     name: props.name,
     keyVaultId: props.vault.vault.id,

@@ -90,6 +90,7 @@ export class AzureKeyVault extends Construct {
         scope: this.vault.id,
         role: 'Key Vault Crypto Officer',
         principalId: deployer.objectId,
+        principalType: 'unknown',
         reason: 'The identity running cdktf deploy creates and rotates the platform keys',
       },
     ]);

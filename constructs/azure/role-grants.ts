@@ -22,6 +22,14 @@ export interface RoleGrant {
   readonly principalId: string;
   /** What the principal does with the role, written into the assignment. */
   readonly reason: string;
+  /**
+   * The principal's kind. `ServicePrincipal` (the default: managed identities, which this
+   * platform creates in the same apply as their grants) is written into the assignment, so Azure
+   * skips the directory lookup that fails with `PrincipalNotFound` while a new identity is still
+   * replicating through Entra ID. `unknown` for a principal that may be a user or a service
+   * principal, such as the deployer: Azure then looks it up.
+   */
+  readonly principalType?: 'ServicePrincipal' | 'unknown';
 }
 
 /** The assignments made, and the wait to depend on. */
@@ -46,6 +54,8 @@ export function grantRoles(scope: Construct, waitId: string, grants: readonly Ro
         scope: grant.scope,
         roleDefinitionName: grant.role,
         principalId: grant.principalId,
+        principalType:
+          (grant.principalType ?? 'ServicePrincipal') === 'ServicePrincipal' ? 'ServicePrincipal' : undefined,
         description: grant.reason,
       }),
   );

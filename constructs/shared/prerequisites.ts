@@ -357,6 +357,25 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
         })),
   },
   {
+    id: 'PRE-AZ-13',
+    description: 'A role assigned to an identity created in the same apply names its principal type',
+    check: (stack) =>
+      resourcesOfType(stack, 'azurerm_role_assignment')
+        .filter((grant) => {
+          const principal = resourceAt(stack, referencedAddress(grant.attributes.principal_id));
+          const createdHere =
+            principal?.type === 'azurerm_user_assigned_identity' ||
+            /\.identity\[0\]\.principal_id\}$/.test(String(grant.attributes.principal_id));
+          return createdHere && grant.attributes.principal_type !== 'ServicePrincipal';
+        })
+        .map((grant) => ({
+          address: grant.address,
+          problem:
+            'assigns a role to an identity created in the same apply: the directory lookup fails with PrincipalNotFound while Entra ID replicates it',
+          fix: 'set principal_type = "ServicePrincipal" (grantRoles\' default)',
+        })),
+  },
+  {
     id: 'PRE-AWS-1',
     description: "EKS clusters and node groups depend on their IAM role's policies: created before, deleted after",
     check: (stack) =>

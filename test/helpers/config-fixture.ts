@@ -1,5 +1,6 @@
 /** A deep copy of the shipped config as plain JSON, for tests that break or vary one field. */
 import { readFileSync } from 'fs';
+import * as path from 'path';
 import { DEFAULT_CONFIG_PATH } from '../../config/load';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are edited by path in tests
@@ -7,6 +8,17 @@ export type ConfigInput = any;
 
 export function shippedConfig(): ConfigInput {
   return JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8'));
+}
+
+/**
+ * A frozen config for behaviour tests: a copy of the shipped config as it stood when they were
+ * written, so tests may pin its regions, accounts and pools while forks change the shipped one.
+ */
+export const FROZEN_CONFIG_PATH = path.join(__dirname, '..', 'fixtures', 'platform.json');
+
+/** A deep copy of the frozen fixture config as plain JSON. */
+export function frozenConfig(): ConfigInput {
+  return JSON.parse(readFileSync(FROZEN_CONFIG_PATH, 'utf8'));
 }
 
 /**

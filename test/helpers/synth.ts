@@ -9,6 +9,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { DEFAULT_CONFIG_PATH, loadPlatformConfig } from '../../config/load';
 import type { PlatformConfig } from '../../config/schema';
+import { FROZEN_CONFIG_PATH } from './config-fixture';
 import { capacityPathsConfig } from './gpu-fixture';
 import type { StackJson } from '../../constructs/shared/stack-json';
 import { buildPlatform, type EnvironmentStacks } from '../../stacks/platform';
@@ -59,6 +60,7 @@ export function synthesize(config: PlatformConfig): SynthesizedApp {
  */
 export const SHARED_SYNTHS = {
   shipped: () => loadPlatformConfig(DEFAULT_CONFIG_PATH),
+  frozen: () => loadPlatformConfig(FROZEN_CONFIG_PATH),
   'capacity-paths': capacityPathsConfig,
 } as const;
 

@@ -1,10 +1,10 @@
 import { parsePlatformConfig } from '../../config/load';
 import { capacityPathsConfig } from '../helpers/gpu-fixture';
-import { shippedConfig } from '../helpers/config-fixture';
-import { resourcesOf, shippedOutput, synthesize } from '../helpers/synth';
+import { frozenConfig } from '../helpers/config-fixture';
+import { resourcesOf, sharedOutput, synthesize } from '../helpers/synth';
 
-describe('AWS account stack', () => {
-  const { stacks } = shippedOutput();
+describe('AWS account stack (frozen fixture config)', () => {
+  const { stacks } = sharedOutput('frozen');
 
   test('each environment creates its account-global resources in one stack, in the primary region', () => {
     const account = stacks.get('prod-aws-account')!;
@@ -46,7 +46,7 @@ describe('AWS account stack', () => {
   });
 
   test('two environments in one account cannot both create the roles', () => {
-    const config = shippedConfig();
+    const config = frozenConfig();
     config.environments.dev.aws.accountId = config.environments.prod.aws.accountId;
     expect(() => parsePlatformConfig(config)).toThrow(
       'environments.prod.aws.serviceLinkedRoles: must be "existing": environment dev creates the service-linked roles of account 222222222222',

@@ -2,8 +2,8 @@ import { parsePlatformConfig } from '../../config/load';
 import { cidrContains, mustParseCidr } from '../../constructs/spec/cidr';
 import { localStatePath } from '../../stacks/backend';
 import { expectedStackNames } from '../../stacks/platform';
-import { shippedConfig } from '../helpers/config-fixture';
-import { resourcesOf, shippedOutput, synthesize, type StackJson } from '../helpers/synth';
+import { frozenConfig, shippedConfig } from '../helpers/config-fixture';
+import { resourcesOf, sharedOutput, shippedOutput, synthesize, type StackJson } from '../helpers/synth';
 
 type Resource = Record<string, unknown>;
 
@@ -337,9 +337,9 @@ describe('link stack, turned off or on another backend', () => {
   });
 });
 
-describe('link ingress', () => {
-  const { stacks } = shippedOutput();
-  const config = shippedConfig() as { environments: Record<string, { azure: { regions: { cidr: string }[] } }> };
+describe('link ingress (frozen fixture config)', () => {
+  const { stacks } = sharedOutput('frozen');
+  const config = frozenConfig() as { environments: Record<string, { azure: { regions: { cidr: string }[] } }> };
 
   test("the EKS nodes admit HTTPS and path-MTU ICMP from the linked Azure VNet's CIDR, nothing wider", () => {
     for (const env of ['dev', 'prod']) {

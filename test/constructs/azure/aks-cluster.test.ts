@@ -217,8 +217,8 @@ describe('AKS cluster', () => {
   });
 });
 
-describe('AKS apply readiness', () => {
-  const { stacks } = shippedOutput();
+describe('AKS apply readiness (frozen fixture config)', () => {
+  const { stacks } = sharedOutput('frozen');
   const prod = stacks.get('prod-azure-host-eastus2')!;
   const dev = stacks.get('dev-azure-host-eastus2')!;
   const grants = (stack: StackJson) => Object.values(resourcesOf(stack, 'azurerm_role_assignment'));
