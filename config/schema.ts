@@ -29,6 +29,7 @@ import {
 } from '../constructs/spec/naming';
 import { ALLOWED_RETENTION_DAYS } from '../constructs/spec/retention';
 import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
+import { ACCESS_MODES, STORES, STORE_KINDS, crossCloudSupported } from '../constructs/spec/workload-identity';
 import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
@@ -241,6 +242,91 @@ const gpuPool = z
     }
   });
 
+/** Kubernetes namespace and service account names: DNS-1123 labels. */
+const kubernetesName = matching(
+  /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+  'a Kubernetes name: 1-63 lowercase letters, digits and hyphens, alphanumeric at both ends',
+);
+
+const workloadIdentity = z
+  .strictObject({
+    /** Stable name, part of every role and identity built from it: 2-24 lowercase letters, digits and hyphens. */
+    name: matching(
+      /^[a-z][a-z0-9-]{0,22}[a-z0-9]$/,
+      '2-24 lowercase letters, digits and hyphens, starting with a letter',
+    ),
+    /** The clouds whose clusters run the workload. Default: both. */
+    clouds: z
+      .array(z.enum(CLOUDS))
+      .min(1, 'must name at least one cloud')
+      .default([...CLOUDS]),
+    /** Namespace of the workload's service account. */
+    namespace: kubernetesName,
+    /** The service account the workload's pods run as: trust is pinned to it. */
+    serviceAccount: kubernetesName,
+    /** What the workload may touch. */
+    access: z
+      .array(
+        z.strictObject({
+          /** A store kind: `models`, `datasets` or `workload-logs`. */
+          store: z.enum(STORE_KINDS),
+          /** Whose store: default the cloud the workload runs on (each, for a workload on both). */
+          cloud: z.enum(CLOUDS).optional(),
+          /** `read` or `write`. */
+          mode: z.enum(ACCESS_MODES),
+        }),
+      )
+      .min(1, 'must grant at least one store: an identity with no access has no reason to exist'),
+  })
+  .superRefine((identity, ctx) => {
+    identity.access.forEach((grant, i) => {
+      const store = STORES[grant.store];
+      const targets = grant.cloud ? [grant.cloud] : identity.clouds;
+      for (const target of targets) {
+        if (!store.clouds.includes(target)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['access', i, grant.cloud ? 'cloud' : 'store'],
+            message: `${target} has no ${grant.store} store (${grant.store} exists on ${store.clouds.join(', ')})`,
+          });
+        }
+      }
+      if (!store.modes.includes(grant.mode)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['access', i, 'mode'],
+          message: `${grant.store} may only be granted ${store.modes.join(' or ')}`,
+        });
+      }
+      if (grant.cloud) {
+        for (const from of identity.clouds) {
+          if (!crossCloudSupported(from, grant.cloud)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['access', i, 'cloud'],
+              message: `a workload on ${from} cannot be granted ${grant.cloud} stores: only AKS workloads are federated into AWS`,
+            });
+          }
+        }
+      }
+    });
+  });
+
+/** The model stores: Azure's in the primary region, one distribution bucket per AWS region. */
+const modelStores = z.strictObject({
+  /** Days deleted blobs and containers (Azure) stay recoverable. Default 30. */
+  softDeleteDays: z
+    .number()
+    .int()
+    .min(1, 'must be 1-365 (Azure blob soft delete)')
+    .max(365, 'must be 1-365 (Azure blob soft delete)')
+    .default(30),
+  /** Days a replaced or deleted object version (S3) is kept before it expires. Default 90. */
+  noncurrentVersionDays: z.number().int().min(1, 'must be 1 or more').default(90),
+  /** Azure model store replication: `ZRS` survives a zone, `GZRS` a region too. Default `ZRS`. */
+  azureReplication: z.enum(['LRS', 'ZRS', 'GZRS']).default('ZRS'),
+});
+
 const DAYS_OF_WEEK = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 const kubernetes = z.strictObject({
@@ -335,6 +421,22 @@ const environment = z
        * creating it again fails). One environment per account may create them. Default `create`.
        */
       serviceLinkedRoles: z.enum(['create', 'existing']).default('create'),
+      /**
+       * The permissions boundary on every IAM role the platform creates: `platform` (the default)
+       * creates one in the account stack, or give the ARN of your organization's own.
+       */
+      permissionsBoundary: z
+        .union([z.literal('platform'), matching(/^arn:aws:iam::\d{12}:policy\/[\w+=,.@/-]+$/, 'an IAM policy ARN')])
+        .default('platform'),
+      /**
+       * Who administers the model stores besides the workloads granted them: the bucket policy
+       * denies every other principal. Include the role that runs `cdktf deploy`. Default: the
+       * cluster admins (`kubernetes.admins.awsPrincipalArns`).
+       */
+      adminPrincipalArns: z
+        .array(matching(/^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, 'an IAM role or user ARN'))
+        .min(1, 'must name at least one admin: the store policies deny everyone else')
+        .optional(),
       regions: z.array(awsRegionNetwork).min(1, 'must list at least one region'),
     }),
     azure: z.strictObject({
@@ -364,6 +466,10 @@ const environment = z
     }),
     kubernetes,
     gpuPools: z.array(gpuPool),
+    /** Workloads and the stores they may touch: the model distribution path. Default: none. */
+    workloadIdentities: z.array(workloadIdentity).default([]),
+    /** Model store settings. */
+    modelStores: modelStores.default({ softDeleteDays: 30, noncurrentVersionDays: 90, azureReplication: 'ZRS' }),
   })
   .superRefine((env, ctx) => {
     rejectOverlappingNetworks(env, ctx);
@@ -385,7 +491,37 @@ const environment = z
       'name',
       ctx,
     );
+    rejectDuplicates(
+      env.workloadIdentities.map((w) => w.name),
+      ['workloadIdentities'],
+      'name',
+      ctx,
+    );
+    rejectSharedServiceAccounts(env.workloadIdentities, ctx);
   });
+
+/** Two identities on one cluster with one service account: the pods would get both, or neither. */
+function rejectSharedServiceAccounts(
+  identities: { clouds: string[]; namespace: string; serviceAccount: string }[],
+  ctx: z.RefinementCtx,
+): void {
+  identities.forEach((identity, i) => {
+    const earlier = identities.findIndex(
+      (other, j) =>
+        j < i &&
+        other.namespace === identity.namespace &&
+        other.serviceAccount === identity.serviceAccount &&
+        other.clouds.some((c) => identity.clouds.includes(c)),
+    );
+    if (earlier >= 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workloadIdentities', i, 'serviceAccount'],
+        message: `is already the service account of workloadIdentities[${earlier}] in namespace ${identity.namespace}; each identity needs its own`,
+      });
+    }
+  });
+}
 
 function rejectOverlappingNetworks(env: { aws: NetworkHolder; azure: NetworkHolder }, ctx: z.RefinementCtx): void {
   const networks: { path: (string | number)[]; text: string; cidr: Ipv4Cidr }[] = [];
@@ -462,6 +598,7 @@ export type PlatformConfigInput = z.input<typeof platformConfigSchema>;
 export type PlatformConfig = z.output<typeof platformConfigSchema>;
 export type EnvironmentConfig = PlatformConfig['environments'][string];
 export type GpuPoolConfig = EnvironmentConfig['gpuPools'][number];
+export type WorkloadIdentityConfig = EnvironmentConfig['workloadIdentities'][number];
 export type StateBackendConfig = EnvironmentConfig['stateBackend'];
 export type AwsRegionConfig = EnvironmentConfig['aws']['regions'][number];
 export type AzureRegionConfig = EnvironmentConfig['azure']['regions'][number];

@@ -10,7 +10,9 @@ import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/spec/iden
 import type { LoggingSpec } from '../constructs/spec/logging';
 import type { NetworkSpec } from '../constructs/spec/network';
 import type { CloudRole } from '../constructs/spec/naming';
+import type { ModelStoreSpec } from '../constructs/spec/model-store';
 import type { TagSpec } from '../constructs/spec/tags';
+import type { WorkloadIdentitySpec } from '../constructs/spec/workload-identity';
 import type { EnvironmentConfig, GpuPoolConfig, PlatformConfig, StateBackendConfig } from './schema';
 
 /** Everything the stacks of one environment are built from. */
@@ -22,6 +24,10 @@ export interface EnvironmentSpec {
     readonly natGateways: 'one-per-zone' | 'single';
     /** Create the account's service-linked roles, or look up the existing ones. */
     readonly serviceLinkedRoles: 'create' | 'existing';
+    /** The boundary on every IAM role: created by the account stack (`platform`), or this policy ARN. */
+    readonly permissionsBoundary: 'platform' | string;
+    /** Principals that administer the model stores; every other principal not granted them is denied. */
+    readonly adminPrincipalArns: readonly string[];
   };
   readonly azure: CloudSpec<AzureIdentitySpec> & { readonly networkWatcher: 'create' | 'existing' };
   /** The site-to-site link between the primary regions, or undefined when turned off. */
@@ -36,6 +42,9 @@ export interface EnvironmentSpec {
     readonly deployerCidrs: readonly string[];
     readonly keyProtection: 'software' | 'hsm';
   };
+  /** The workloads of the model distribution path and what each may touch. */
+  readonly workloads: readonly WorkloadIdentitySpec[];
+  readonly modelStores: ModelStoreSpec;
   /** The tag set for a stack of the given role. */
   tags(role: CloudRole | 'link'): TagSpec;
 }
@@ -93,6 +102,8 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
     },
     link: env.link.enabled ? { awsAsn: env.link.awsAsn, azureAsn: env.link.azureAsn } : undefined,
     logging: { retentionDays: env.logRetentionDays },
+    workloads: env.workloadIdentities,
+    modelStores: env.modelStores,
     backend: env.stateBackend,
     aws: {
       identity: { cloud: 'aws', accountId: env.aws.accountId },
@@ -100,6 +111,8 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
       gpuPools: poolsFor('aws', env),
       natGateways: env.aws.natGateways,
       serviceLinkedRoles: env.aws.serviceLinkedRoles,
+      permissionsBoundary: env.aws.permissionsBoundary,
+      adminPrincipalArns: env.aws.adminPrincipalArns ?? env.kubernetes.admins.awsPrincipalArns,
     },
     azure: {
       identity: { cloud: 'azure', subscriptionId: env.azure.subscriptionId, tenantId: env.azure.tenantId },

@@ -1,6 +1,13 @@
+import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
+import { Aspects } from 'cdktf';
 import type { Construct } from 'constructs';
+import { AwsPermissionsBoundary, AwsPermissionsBoundaryAspect } from '../constructs/aws/iam/permissions-boundary';
+import { STS_AUDIENCE } from '../constructs/aws/iam/web-identity-trust';
+import { AwsWorkloadRole } from '../constructs/aws/iam/workload-role';
+import type { AwsFederatedWorkload } from '../constructs/aws/workload-identities';
 import { AwsServiceLinkedRole } from '../constructs/aws/service-linked-role';
 import type { AwsIdentitySpec } from '../constructs/spec/identity';
+import { serviceAccountSubject, type CloudWorkloadIdentity } from '../constructs/spec/workload-identity';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { awsProvider } from './providers';
 
@@ -10,8 +17,19 @@ export interface AwsAccountStackProps extends PlatformStackProps {
   readonly identity: AwsIdentitySpec;
   /** The environment's primary AWS region: where the provider of this stack points. */
   readonly region: string;
+  /** Account-global names start with this: `<platform>-<environment>`. */
+  readonly namePrefix: string;
   /** Create the account's service-linked roles, or look up the existing ones. */
   readonly serviceLinkedRoles: 'create' | 'existing';
+  /** The boundary on every IAM role: create the platform's (`platform`), or this policy ARN. */
+  readonly permissionsBoundary: 'platform' | string;
+  /**
+   * The OIDC issuers of the AKS clusters whose workloads are federated into AWS, by Azure
+   * region. Each becomes one IAM OIDC provider.
+   */
+  readonly aksIssuers: readonly { readonly region: string; readonly url: string }[];
+  /** AKS workloads granted AWS stores: each gets one role, trusted through those providers. */
+  readonly federatedWorkloads: readonly CloudWorkloadIdentity[];
 }
 
 /**
@@ -22,6 +40,10 @@ export interface AwsAccountStackProps extends PlatformStackProps {
 export class AwsAccountStack extends PlatformStack {
   /** `AWSServiceRoleForAutoScaling`: EC2 Auto Scaling launches node group instances with it. */
   readonly autoScalingRole: AwsServiceLinkedRole;
+  /** The permissions boundary every platform role carries. */
+  readonly permissionsBoundaryArn: string;
+  /** The role of each AKS workload federated into AWS; region stacks attach their grants to it. */
+  readonly federatedWorkloads: readonly AwsFederatedWorkload[];
 
   constructor(scope: Construct, name: string, props: AwsAccountStackProps) {
     super(scope, name, props);
@@ -30,6 +52,31 @@ export class AwsAccountStack extends PlatformStack {
       service: 'autoscaling.amazonaws.com',
       roleName: 'AWSServiceRoleForAutoScaling',
       mode: props.serviceLinkedRoles,
+    });
+    this.permissionsBoundaryArn =
+      props.permissionsBoundary === 'platform'
+        ? new AwsPermissionsBoundary(this, 'permissions-boundary', {
+            name: `${props.namePrefix}-boundary`,
+            accountId: props.identity.accountId,
+          }).policy.arn
+        : props.permissionsBoundary;
+    Aspects.of(this).add(new AwsPermissionsBoundaryAspect(this.permissionsBoundaryArn));
+
+    const providers = props.aksIssuers.map(
+      (issuer) =>
+        new IamOpenidConnectProvider(this, `aks-oidc-${issuer.region}`, {
+          url: issuer.url,
+          clientIdList: [STS_AUDIENCE],
+        }),
+    );
+    this.federatedWorkloads = props.federatedWorkloads.map((workload) => {
+      const role = new AwsWorkloadRole(this, `federated-${workload.name}`, {
+        name: `${props.namePrefix}-${workload.name}`,
+        description: `AKS workload ${workload.name} (${workload.namespace}/${workload.serviceAccount}), federated`,
+        oidcProviderArns: providers.map((p) => p.arn),
+        subject: serviceAccountSubject(workload.namespace, workload.serviceAccount),
+      });
+      return { identity: workload, roleName: role.role.name, roleArn: role.role.arn };
     });
   }
 }

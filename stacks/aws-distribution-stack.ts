@@ -1,4 +1,16 @@
+import { Aspects } from 'cdktf';
 import type { Construct } from 'constructs';
+import { AwsPermissionsBoundaryAspect } from '../constructs/aws/iam/permissions-boundary';
+import { AwsLogGroup } from '../constructs/aws/logging/log-group';
+import { AwsModelStore } from '../constructs/aws/model-store';
+import {
+  AwsWorkloadIdentities,
+  awsWorkloadRoleName,
+  type AwsFederatedWorkload,
+} from '../constructs/aws/workload-identities';
+import type { ModelStoreSpec } from '../constructs/spec/model-store';
+import type { IdentityDescription } from '../constructs/spec/parity';
+import type { CloudWorkloadIdentity } from '../constructs/spec/workload-identity';
 import type { AwsKmsKey } from '../constructs/aws/kms-key';
 import { awsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-key';
 import { AwsVpcFlowLog } from '../constructs/aws/logging/vpc-flow-log';
@@ -28,6 +40,16 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
   readonly clusterAdminArns: readonly string[];
   /** The account's `AWSServiceRoleForAutoScaling`, from the account stack. */
   readonly autoScalingRoleArn: string;
+  /** The account's permissions boundary, set on every role of the stack. */
+  readonly permissionsBoundaryArn: string;
+  /** The region's model distribution store. */
+  readonly modelStore: ModelStoreSpec;
+  /** Principals that administer the store besides the workloads granted it. */
+  readonly storeAdminArns: readonly string[];
+  /** The workloads that run on this region's EKS cluster. */
+  readonly workloads: readonly CloudWorkloadIdentity[];
+  /** AKS workloads granted this region's stores, with their roles from the account stack. */
+  readonly federatedWorkloads: readonly AwsFederatedWorkload[];
 }
 
 /** One AWS region of the distribution side: where enterprise customers' inference runs. */
@@ -35,11 +57,14 @@ export class AwsDistributionStack extends PlatformStack {
   readonly network: AwsNetwork;
   readonly logKey: AwsKmsKey;
   readonly cluster: AwsEksCluster;
+  readonly modelStore: AwsModelStore;
+  readonly workloadIdentities: AwsWorkloadIdentities;
 
   constructor(scope: Construct, name: string, props: AwsDistributionStackProps) {
     super(scope, name, props);
     const { network, identity, logging } = props;
     awsProvider(this, identity, network.region);
+    Aspects.of(this).add(new AwsPermissionsBoundaryAspect(props.permissionsBoundaryArn));
 
     this.network = new AwsNetwork(this, 'network', {
       network,
@@ -76,5 +101,43 @@ export class AwsDistributionStack extends PlatformStack {
       adminPrincipalArns: props.clusterAdminArns,
       autoScalingRoleArn: props.autoScalingRoleArn,
     });
+
+    const workloadLogs = new AwsLogGroup(this, 'workload-logs', {
+      name: `/workloads/${network.name}`,
+      logging,
+      kmsKeyArn: this.logKey.arn,
+    });
+    const workloadRoleArn = (workload: string) =>
+      `arn:aws:iam::${identity.accountId}:role/${awsWorkloadRoleName(network.name, workload)}`;
+    const modelGrantees = [
+      ...props.workloads.filter((w) => w.local.some((g) => g.store === 'models')).map((w) => workloadRoleArn(w.name)),
+      ...props.federatedWorkloads
+        .filter((f) => f.identity.crossCloud.some((g) => g.cloud === 'aws' && g.store === 'models'))
+        .map((f) => f.roleArn),
+    ];
+    this.modelStore = new AwsModelStore(this, 'model-store', {
+      namePrefix: network.name,
+      accountId: identity.accountId,
+      region: network.region,
+      spec: props.modelStore,
+      logging,
+      allowedPrincipalArns: [...props.storeAdminArns, ...modelGrantees],
+    });
+    this.workloadIdentities = new AwsWorkloadIdentities(this, 'workload-identities', {
+      namePrefix: network.name,
+      region: network.region,
+      workloads: props.workloads,
+      oidcProviderArn: this.cluster.oidcProvider.arn,
+      federated: props.federatedWorkloads,
+      stores: {
+        models: this.modelStore.ref,
+        'workload-logs': { logGroupArn: workloadLogs.logGroup.arn },
+      },
+    });
+  }
+
+  /** What the workload identities of this region were granted, for the identity parity check. */
+  describeIdentities(): readonly IdentityDescription[] {
+    return this.workloadIdentities.describe();
   }
 }

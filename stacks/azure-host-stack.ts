@@ -1,10 +1,15 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { Construct } from 'constructs';
 import { AzureLogAnalytics } from '../constructs/azure/logging/log-analytics';
-import { AzureLogStorageAccount } from '../constructs/azure/logging/log-storage-account';
 import { AzureVnetFlowLog } from '../constructs/azure/logging/vnet-flow-log';
 import { AzureNetwork } from '../constructs/azure/network';
 import { AzurePrivateDnsZones } from '../constructs/azure/private-dns-zones';
+import { AzureSecureStorageAccount, blobPrivateEndpoint } from '../constructs/azure/storage-account';
+import { AzureWorkloadLogs } from '../constructs/azure/logging/workload-logs';
+import { AzureWorkloadIdentities } from '../constructs/azure/workload-identities';
+import type { ModelStoreSpec } from '../constructs/spec/model-store';
+import type { IdentityDescription } from '../constructs/spec/parity';
+import type { CloudWorkloadIdentity } from '../constructs/spec/workload-identity';
 import { AzureAksCluster, type AzureAksClusterProps } from '../constructs/azure/aks-cluster';
 import { AzureKeyVault, type KeyProtection } from '../constructs/azure/key-vault';
 import type { ClusterSpec } from '../constructs/spec/cluster';
@@ -14,6 +19,17 @@ import { keyVaultName, storageAccountName } from '../constructs/spec/naming';
 import type { NetworkSpec } from '../constructs/spec/network';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { azapiProvider, azureProvider, timeProvider } from './providers';
+
+/**
+ * The environment's Azure model store as other regions reach it: the primary region's account
+ * and containers.
+ */
+export interface AzureModelStoreRef {
+  readonly accountName: string;
+  readonly accountId: string;
+  /** Resource Manager ids of the `models` and `datasets` containers. */
+  readonly containerIds: { readonly models: string; readonly datasets: string };
+}
 
 /** Props of {@link AzureHostStack}. */
 export interface AzureHostStackProps extends PlatformStackProps {
@@ -41,6 +57,13 @@ export interface AzureHostStackProps extends PlatformStackProps {
     readonly deployerCidrs: readonly string[];
     readonly keyProtection: KeyProtection;
   };
+  /** The workloads that run on this region's AKS cluster, with what each may touch. */
+  readonly workloads: readonly CloudWorkloadIdentity[];
+  /**
+   * The model store: created here with these settings (the primary region), or the primary
+   * region's, reached through a private endpoint in this region's network.
+   */
+  readonly modelStore: { readonly create: ModelStoreSpec } | { readonly use: AzureModelStoreRef };
 }
 
 /** One Azure region of the host side: where the first-party products train and serve. */
@@ -50,6 +73,9 @@ export class AzureHostStack extends PlatformStack {
   readonly logAnalytics: AzureLogAnalytics;
   readonly privateDns: AzurePrivateDnsZones;
   readonly cluster: AzureAksCluster;
+  /** The model store of the environment (created here, or the primary region's). */
+  readonly modelStore: AzureModelStoreRef;
+  readonly workloadIdentities: AzureWorkloadIdentities;
 
   constructor(scope: Construct, name: string, props: AzureHostStackProps) {
     super(scope, name, props);
@@ -104,11 +130,15 @@ export class AzureHostStack extends PlatformStack {
       keyProtection: props.keyVault.keyProtection,
     });
 
-    const flowLogStorage = new AzureLogStorageAccount(this, 'flow-log-storage', {
+    // Network Watcher writes flow logs through the public endpoint as a trusted service: it does
+    // not use private endpoints (Microsoft Learn, "Azure Storage network security").
+    const flowLogStorage = new AzureSecureStorageAccount(this, 'flow-log-storage', {
       name: storageAccountName([props.tags.platform, props.tags.environment, location, 'flow']),
+      holds: 'log',
       resourceGroupName: loggingResourceGroup.name,
       location,
-      logging,
+      blobSoftDeleteDays: Math.min(logging.retentionDays, 365),
+      publicAccess: 'trusted-services',
       keyVault,
       privateEndpointSubnetId: this.network.subnets['private-endpoints'].id,
       blobPrivateDnsZoneId: this.privateDns.blob.id,
@@ -155,5 +185,80 @@ export class AzureHostStack extends PlatformStack {
       maintenanceWindow: props.aks.maintenanceWindow,
       defenderWorkspaceId: defenderWorkspace ? defenderWorkspace.workspace.id : undefined,
     });
+
+    this.modelStore = this.modelStoreOf(props, keyVault);
+    const workloadLogs = new AzureWorkloadLogs(this, 'workload-logs', {
+      namePrefix: network.name,
+      resourceGroupName: loggingResourceGroup.name,
+      location,
+      workspaceId: this.logAnalytics.workspace.id,
+      logging,
+    });
+    this.workloadIdentities = new AzureWorkloadIdentities(this, 'workload-identities', {
+      namePrefix: network.name,
+      resourceGroupName: securityResourceGroup.name,
+      location,
+      oidcIssuerUrl: this.cluster.cluster.oidcIssuerUrl,
+      workloads: props.workloads,
+      stores: {
+        models: this.modelStore.containerIds.models,
+        datasets: this.modelStore.containerIds.datasets,
+        'workload-logs': workloadLogs.rule.id,
+      },
+    });
+  }
+
+  /** The AKS OIDC issuer: AWS trusts it for workloads federated into AWS. */
+  get oidcIssuerUrl(): string {
+    return this.cluster.cluster.oidcIssuerUrl;
+  }
+
+  /** What the workload identities of this region were granted, for the identity parity check. */
+  describeIdentities(): readonly IdentityDescription[] {
+    return this.workloadIdentities.describe();
+  }
+
+  private modelStoreOf(props: AzureHostStackProps, keyVault: AzureKeyVault): AzureModelStoreRef {
+    const location = props.network.region;
+    const blobZone = this.privateDns.blob.id;
+    const subnetId = this.network.subnets['private-endpoints'].id;
+    if ('use' in props.modelStore) {
+      const store = props.modelStore.use;
+      blobPrivateEndpoint(this, 'model-store-endpoint', {
+        accountName: store.accountName,
+        accountId: store.accountId,
+        resourceGroupName: this.networkResourceGroup.name,
+        location,
+        subnetId,
+        blobPrivateDnsZoneId: blobZone,
+      });
+      return store;
+    }
+    const spec = props.modelStore.create;
+    // Models outlive clusters: the store's group is protected like the store.
+    const resourceGroup = new ResourceGroup(this, 'rg-models', {
+      name: `rg-${props.network.name}-models`,
+      location,
+      lifecycle: { preventDestroy: true },
+    });
+    const name = storageAccountName([props.tags.platform, props.tags.environment, location, 'models']);
+    const store = new AzureSecureStorageAccount(this, 'model-store', {
+      name,
+      holds: 'model',
+      resourceGroupName: resourceGroup.name,
+      location,
+      keyVault,
+      privateEndpointSubnetId: subnetId,
+      blobPrivateDnsZoneId: blobZone,
+      blobSoftDeleteDays: spec.softDeleteDays,
+      containerSoftDeleteDays: spec.softDeleteDays,
+      replication: spec.azureReplication,
+      containers: ['models', 'datasets'],
+    });
+    return {
+      accountName: name,
+      accountId: store.account.id,
+      containerIds: { models: store.containers.models.id, datasets: store.containers.datasets.id },
+    };
   }
 }

@@ -11,6 +11,7 @@ import { AwsAccountStack } from './aws-account-stack';
 import { AwsDistributionStack } from './aws-distribution-stack';
 import { AzureHostStack } from './azure-host-stack';
 import { LinkStack } from './link-stack';
+import { identitiesOn } from '../constructs/spec/workload-identity';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
@@ -32,31 +33,46 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
     Object.keys(config.environments).map((envName) => {
       const env = environmentSpec(config, envName);
       const common = { backend: env.backend, logging: env.logging };
-      const azureHosts = env.azure.networks.map(
-        // An explicit vault name is the primary region's: vault names are global.
+      const azureWorkloads = identitiesOn('azure', env.workloads);
+      const azureHosts: AzureHostStack[] = [];
+      env.azure.networks.forEach(
+        // An explicit vault name is the primary region's: vault names are global. The model
+        // store is the primary region's too; other regions reach it.
         (network, i) =>
-          new AzureHostStack(app, azureHostStackName(envName, network.region), {
-            ...common,
-            tags: env.tags('host'),
-            identity: env.azure.identity,
-            network,
-            networkWatcher: env.azure.networkWatcher,
-            cluster: clusterSpec(env, network, env.azure.gpuPools),
-            aks: {
-              adminGroupObjectIds: env.kubernetes.admins.azureGroupObjectIds,
-              upgradeChannel: env.kubernetes.upgradeChannel,
-              maintenanceWindow: env.kubernetes.maintenanceWindow,
-              defender: env.kubernetes.defender,
-            },
-            keyVault: i === 0 ? env.azureKeyVault : { ...env.azureKeyVault, name: undefined },
-          }),
+          azureHosts.push(
+            new AzureHostStack(app, azureHostStackName(envName, network.region), {
+              ...common,
+              tags: env.tags('host'),
+              identity: env.azure.identity,
+              network,
+              networkWatcher: env.azure.networkWatcher,
+              cluster: clusterSpec(env, network, env.azure.gpuPools),
+              aks: {
+                adminGroupObjectIds: env.kubernetes.admins.azureGroupObjectIds,
+                upgradeChannel: env.kubernetes.upgradeChannel,
+                maintenanceWindow: env.kubernetes.maintenanceWindow,
+                defender: env.kubernetes.defender,
+              },
+              keyVault: i === 0 ? env.azureKeyVault : { ...env.azureKeyVault, name: undefined },
+              workloads: azureWorkloads,
+              modelStore: i === 0 ? { create: env.modelStores } : { use: azureHosts[0].modelStore },
+            }),
+          ),
       );
+      const federated = azureWorkloads.filter((w) => w.crossCloud.some((g) => g.cloud === 'aws'));
       const awsAccount = new AwsAccountStack(app, awsAccountStackName(envName), {
         backend: env.backend,
         tags: env.tags('distribution'),
         identity: env.aws.identity,
         region: env.aws.networks[0].region,
+        namePrefix: `${env.platform}-${envName}`,
         serviceLinkedRoles: env.aws.serviceLinkedRoles,
+        permissionsBoundary: env.aws.permissionsBoundary,
+        aksIssuers:
+          federated.length > 0
+            ? azureHosts.map((h, i) => ({ region: env.azure.networks[i].region, url: h.oidcIssuerUrl }))
+            : [],
+        federatedWorkloads: federated,
       });
       const awsDistributions = env.aws.networks.map(
         (network) =>
@@ -69,6 +85,11 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
             cluster: clusterSpec(env, network, env.aws.gpuPools),
             clusterAdminArns: env.kubernetes.admins.awsPrincipalArns,
             autoScalingRoleArn: awsAccount.autoScalingRole.arn,
+            permissionsBoundaryArn: awsAccount.permissionsBoundaryArn,
+            modelStore: env.modelStores,
+            storeAdminArns: env.aws.adminPrincipalArns,
+            workloads: identitiesOn('aws', env.workloads),
+            federatedWorkloads: awsAccount.federatedWorkloads,
           }),
       );
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];

@@ -7,10 +7,12 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import type { ClusterSpec } from '../spec/cluster';
 import type { LoggingSpec } from '../spec/logging';
+import { serviceAccountSubject } from '../spec/workload-identity';
 import { describePool, type ClusterDescription } from '../spec/parity';
 import { AwsEksGpuPool } from './eks-gpu-pool';
 import { AwsNodeLaunchTemplate } from './eks-launch-template';
 import { AwsEksNodeGroup } from './eks-node-group';
+import { AwsWorkloadRole } from './iam/workload-role';
 import { AwsServiceRole } from './iam-service-role';
 import { AwsKmsKey } from './kms-key';
 import { AwsLogGroup } from './logging/log-group';
@@ -18,6 +20,9 @@ import type { AwsNetwork } from './network';
 
 /** Every EKS control-plane log type (FSBP EKS.8 asks for audit at least). */
 export const EKS_CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
+
+/** The VPC CNI's service account: its AWS permissions come through IRSA, not the node role. */
+export const VPC_CNI_SERVICE_ACCOUNT = { namespace: 'kube-system', name: 'aws-node' } as const;
 
 /** Add-ons every node needs; the NVIDIA device plugin is installed by Helm (see README). */
 export const EKS_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent', 'coredns'] as const;
@@ -163,18 +168,37 @@ export class AwsEksCluster extends Construct {
       clientIdList: ['sts.amazonaws.com'],
     });
 
+    // The CNI's ENI permissions go to its own service account: on the node role every pod on
+    // the node could borrow them through the instance metadata service.
+    const cniRole = new AwsWorkloadRole(this, 'vpc-cni-role', {
+      name: `${name}-vpc-cni`,
+      description: `VPC CNI (aws-node) of ${name}`,
+      oidcProviderArns: [this.oidcProvider.arn],
+      subject: serviceAccountSubject(VPC_CNI_SERVICE_ACCOUNT.namespace, VPC_CNI_SERVICE_ACCOUNT.name),
+      managedPolicies: ['AmazonEKS_CNI_Policy'],
+    });
     const nodeRole = new AwsServiceRole(this, 'node-role', {
       name: `${name}-eks-node`,
       service: 'ec2.amazonaws.com',
       managedPolicies: [
         'AmazonEKSWorkerNodePolicy',
-        'AmazonEKS_CNI_Policy',
         'AmazonEC2ContainerRegistryPullOnly',
         // Shell access through Session Manager instead of SSH: no inbound port on any node.
         'AmazonSSMManagedInstanceCore',
       ],
     });
     const clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
+
+    // Created before any node, with its role, so no node ever runs the CNI without permissions.
+    const vpcCni = new EksAddon(this, 'addon-vpc-cni', {
+      clusterName: this.cluster.name,
+      addonName: 'vpc-cni',
+      serviceAccountRoleArn: cniRole.role.arn,
+      resolveConflictsOnCreate: 'OVERWRITE',
+      resolveConflictsOnUpdate: 'OVERWRITE',
+      dependsOn: [...cniRole.policies],
+    });
+    const joinPrerequisites = [...nodeRole.attachments, vpcCni];
 
     const systemTemplate = new AwsNodeLaunchTemplate(this, 'system-launch-template', {
       name: `${name}-system`,
@@ -194,10 +218,10 @@ export class AwsEksCluster extends Construct {
       labels: { 'gpu-platform.io/pool': 'system' },
       taints: [],
       launchTemplate: systemTemplate.template,
-      nodeRolePolicies: nodeRole.attachments,
+      joinPrerequisites,
     });
 
-    for (const addon of EKS_ADDONS) {
+    for (const addon of EKS_ADDONS.filter((a) => a !== 'vpc-cni')) {
       new EksAddon(this, `addon-${addon}`, {
         clusterName: this.cluster.name,
         addonName: addon,
@@ -217,7 +241,7 @@ export class AwsEksCluster extends Construct {
           nodeSubnets: props.network.nodes.subnets,
           zones: props.zones,
           nodeRoleArn: nodeRole.role.arn,
-          nodeRolePolicies: nodeRole.attachments,
+          joinPrerequisites,
           clusterSecurityGroupId,
           volumeKmsKeyArn: volumeKey.arn,
         }),

@@ -20,7 +20,7 @@ export interface AwsEksGpuPoolProps {
   readonly zones: readonly string[];
   readonly nodeRoleArn: string;
   /** The node role's policy attachments, which the node group depends on. */
-  readonly nodeRolePolicies: readonly ITerraformDependable[];
+  readonly joinPrerequisites: readonly ITerraformDependable[];
   /** The cluster security group EKS creates, on every node interface. */
   readonly clusterSecurityGroupId: string;
   /** KMS key for root volumes. */
@@ -75,7 +75,7 @@ export class AwsEksGpuPool extends Construct {
       clusterName: props.clusterName,
       name: pool.name,
       nodeRoleArn: props.nodeRoleArn,
-      nodeRolePolicies: props.nodeRolePolicies,
+      joinPrerequisites: props.joinPrerequisites,
       subnetIds: this.plan.zones.map((zone) => props.nodeSubnets[props.zones.indexOf(zone)].id),
       nodes: pool.nodes,
       instanceType: this.plan.instanceType,

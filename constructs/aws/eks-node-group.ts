@@ -27,8 +27,11 @@ export interface AwsEksNodeGroupProps {
   readonly labels: Readonly<Record<string, string>>;
   readonly taints: readonly NodeTaint[];
   readonly launchTemplate: LaunchTemplate;
-  /** The node role's policy attachments: nodes cannot join without them, and must leave before they go. */
-  readonly nodeRolePolicies: readonly ITerraformDependable[];
+  /**
+   * What nodes need to join, and must outlive them: the node role's policy attachments, and the
+   * VPC CNI add-on that holds the network permissions nodes no longer carry.
+   */
+  readonly joinPrerequisites: readonly ITerraformDependable[];
 }
 
 /** An EKS managed node group on a launch template. The autoscaler owns the desired size after creation. */
@@ -51,7 +54,7 @@ export class AwsEksNodeGroup extends Construct {
       taint: props.taints.map((t) => ({ key: t.key, value: t.value, effect: EKS_TAINT_EFFECT[t.effect] })),
       launchTemplate: { id: props.launchTemplate.id, version: props.launchTemplate.latestVersion.toString() },
       lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },
-      dependsOn: [...props.nodeRolePolicies],
+      dependsOn: [...props.joinPrerequisites],
     });
   }
 }

@@ -412,6 +412,35 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
           fix: 'reference the role from the account stack (AwsServiceLinkedRole.arn)',
         })),
   },
+  {
+    id: 'PRE-AWS-4',
+    description:
+      'Node groups of a cluster whose VPC CNI uses IRSA wait for the add-on, which waits for its role policy',
+    check: (stack) =>
+      resourcesOfType(stack, 'aws_eks_addon')
+        .filter((addon) => addon.attributes.addon_name === 'vpc-cni' && addon.attributes.service_account_role_arn)
+        .flatMap((addon) => {
+          const role = resourceAt(stack, referencedAddress(addon.attributes.service_account_role_arn));
+          const addonWaits = waitsFor(stack, addon);
+          const unattached = resourcesOfType(stack, 'aws_iam_role_policy_attachment')
+            .filter((p) => role && referencedAddress(p.attributes.role) === role.address)
+            .filter((p) => !addonWaits.has(p.address))
+            .map((p) => ({
+              address: addon.address,
+              problem: `does not depend on ${p.address}: aws-node starts without its ENI permissions`,
+              fix: 'put the CNI role policies in the add-on depends_on',
+            }));
+          const early = resourcesOfType(stack, 'aws_eks_node_group')
+            .filter((g) => g.attributes.cluster_name === addon.attributes.cluster_name)
+            .filter((g) => !waitsFor(stack, g).has(addon.address))
+            .map((g) => ({
+              address: g.address,
+              problem: `does not depend on ${addon.address}: nodes no longer carry the CNI permissions and stay NotReady until the add-on has its role`,
+              fix: 'put the vpc-cni add-on in the node group depends_on (AwsEksCluster joinPrerequisites)',
+            }));
+          return [...unattached, ...early];
+        }),
+  },
 ];
 
 /** The IAM resources that are global to an AWS account, and what makes two of them the same. */

@@ -89,3 +89,74 @@ export function block(value: unknown): Attributes | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return first && typeof first === 'object' ? (first as Attributes) : undefined;
 }
+
+/** One IAM policy statement as written, whichever way the policy was rendered. */
+export interface PolicyStatementJson {
+  readonly sid?: string;
+  readonly effect: 'Allow' | 'Deny';
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+  /** Principal identifiers of resource and trust policies, by type (`AWS`, `Federated`...). */
+  readonly principals: Readonly<Record<string, readonly string[]>>;
+  readonly conditions: readonly {
+    readonly test: string;
+    readonly variable: string;
+    readonly values: readonly string[];
+  }[];
+}
+
+const list = (value: unknown): string[] => (value === undefined ? [] : [value].flat().map(String));
+
+/** A JSON policy document's statements (`{"Statement": [...]}`), normalized. */
+function statementsOfJson(text: string): PolicyStatementJson[] {
+  const document = JSON.parse(text) as { Statement: Attributes[] | Attributes };
+  return [document.Statement].flat().map((s) => {
+    const principal = s.Principal;
+    return {
+      sid: s.Sid as string | undefined,
+      effect: s.Effect as 'Allow' | 'Deny',
+      actions: list(s.Action),
+      resources: list(s.Resource),
+      principals:
+        principal === '*'
+          ? { '*': ['*'] }
+          : Object.fromEntries(Object.entries((principal ?? {}) as Attributes).map(([k, v]) => [k, list(v)])),
+      conditions: Object.entries((s.Condition ?? {}) as Record<string, Attributes>).flatMap(([test, entries]) =>
+        Object.entries(entries).map(([variable, values]) => ({ test, variable, values: list(values) })),
+      ),
+    };
+  });
+}
+
+/** An `aws_iam_policy_document` data source's statements, normalized. */
+function statementsOfDocument(document: Attributes): PolicyStatementJson[] {
+  return ((document.statement ?? []) as Attributes[]).map((s) => ({
+    sid: s.sid as string | undefined,
+    effect: ((s.effect as string | undefined) ?? 'Allow') as 'Allow' | 'Deny',
+    actions: list(s.actions),
+    resources: list(s.resources),
+    principals: Object.fromEntries(
+      ((s.principals ?? []) as Attributes[]).map((p) => [String(p.type), list(p.identifiers)]),
+    ),
+    conditions: ((s.condition ?? []) as Attributes[]).map((c) => ({
+      test: String(c.test),
+      variable: String(c.variable),
+      values: list(c.values),
+    })),
+  }));
+}
+
+/**
+ * The statements of an IAM policy attribute (`policy`, `assume_role_policy`): a JSON string, or
+ * a reference to an `aws_iam_policy_document` of the same stack. Undefined for a policy this
+ * stack cannot read (a reference to anything else).
+ */
+export function policyStatements(stack: StackJson, policy: unknown): PolicyStatementJson[] | undefined {
+  const address = referencedAddress(policy);
+  if (address?.startsWith('data.aws_iam_policy_document.')) {
+    const document = stack.data?.aws_iam_policy_document?.[address.split('.')[2]];
+    return document && statementsOfDocument(document);
+  }
+  if (address) return undefined;
+  return statementsOfJson(String(policy));
+}

@@ -77,6 +77,13 @@ export function storageAccountName(parts: readonly string[]): string {
   return name;
 }
 
+/** An S3 bucket name from validated name parts, hyphen-joined; bucket names are global. */
+export function s3BucketName(parts: readonly string[]): string {
+  const name = boundedName(parts, '-', 63);
+  assertRule(name, S3_BUCKET_NAME_PATTERN, S3_BUCKET_NAME_RULE);
+  return name;
+}
+
 /** A key vault name from validated name parts. */
 export function keyVaultName(parts: readonly string[]): string {
   const name = boundedName(

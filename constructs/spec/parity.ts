@@ -13,6 +13,7 @@ import {
   type FabricClass,
   type GpuModelId,
 } from './gpu-catalog';
+import { accessSummary, identitiesOn, type StoreAccess, type WorkloadIdentitySpec } from './workload-identity';
 
 /** One GPU pool as built. */
 export interface PoolDescription {
@@ -153,4 +154,59 @@ export function formatParityReport(report: ParityReport): string {
     (c) => `  only on ${c}: ${report.onlyOn[c].join(', ')}`,
   );
   return [report.matches ? 'parity: match' : 'parity: MISMATCH', security, ...lines, ...onlyOn].join('\n');
+}
+
+/**
+ * One workload identity as built on one cloud's stores: the grants read back from the
+ * permissions the cloud's constructs wrote (IAM statements, role assignments).
+ */
+export interface IdentityDescription {
+  readonly name: string;
+  /** The cloud whose stores the grants are on. */
+  readonly cloud: Cloud;
+  /** The cloud whose clusters run the workload (differs from `cloud` for a federated workload). */
+  readonly runsOn: Cloud;
+  readonly grants: readonly StoreAccess[];
+}
+
+/** An intended grant missing from what was built, or a built grant config never asked for. */
+export interface IdentityParityProblem {
+  readonly identity: string;
+  readonly runsOn: Cloud;
+  /** Whose stores. */
+  readonly cloud: Cloud;
+  readonly missing: readonly string[];
+  readonly unexpected: readonly string[];
+}
+
+/**
+ * Compares the identities one stack built on `cloud`'s stores with what config intends: every
+ * identity granted `cloud`'s stores must be there with exactly its grants, and nothing else.
+ */
+export function compareIdentities(
+  cloud: Cloud,
+  intended: readonly WorkloadIdentitySpec[],
+  built: readonly IdentityDescription[],
+): IdentityParityProblem[] {
+  const expected = CLOUDS.flatMap((runsOn) =>
+    identitiesOn(runsOn, intended).map((identity) => ({
+      identity: identity.name,
+      runsOn,
+      grants: accessSummary([...identity.local, ...identity.crossCloud].filter((g) => g.cloud === cloud)),
+    })),
+  ).filter((e) => e.grants.length > 0);
+  const keyOf = (name: string, runsOn: Cloud) => `${name}@${runsOn}`;
+  const builtByKey = new Map(built.map((b) => [keyOf(b.name, b.runsOn), accessSummary(b.grants)]));
+  const problems: IdentityParityProblem[] = [];
+  for (const e of expected) {
+    const found = builtByKey.get(keyOf(e.identity, e.runsOn)) ?? [];
+    builtByKey.delete(keyOf(e.identity, e.runsOn));
+    const missing = e.grants.filter((g) => !found.includes(g));
+    const unexpected = found.filter((g) => !e.grants.includes(g));
+    if (missing.length + unexpected.length > 0) problems.push({ ...e, cloud, missing, unexpected });
+  }
+  for (const b of built.filter((d) => builtByKey.has(keyOf(d.name, d.runsOn)))) {
+    problems.push({ identity: b.name, runsOn: b.runsOn, cloud, missing: [], unexpected: accessSummary(b.grants) });
+  }
+  return problems;
 }

@@ -5,7 +5,7 @@ import type { LoggingSpec } from '../../spec/logging';
 import { AzapiResource } from '../azapi-resource';
 import { grantRoles } from '../role-grants';
 import type { AzureLogAnalytics } from './log-analytics';
-import type { AzureLogStorageAccount } from './log-storage-account';
+import type { AzureSecureStorageAccount } from '../storage-account';
 
 /**
  * The flow-log API version: the first that takes a managed identity (`identity`, added in
@@ -31,7 +31,7 @@ export interface AzureVnetFlowLogProps {
    * (`NetworkWatcher_<region>` in `NetworkWatcherRG`); one per region and subscription.
    */
   readonly networkWatcher: 'create' | 'existing';
-  readonly storage: AzureLogStorageAccount;
+  readonly storage: AzureSecureStorageAccount;
   readonly analytics: AzureLogAnalytics;
   readonly logging: LoggingSpec;
 }

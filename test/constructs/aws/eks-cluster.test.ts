@@ -1,6 +1,7 @@
 import { EKS_ADDONS, EKS_CONTROL_PLANE_LOG_TYPES } from '../../../constructs/aws/eks-cluster';
 import { IMDS_HOP_LIMIT } from '../../../constructs/aws/eks-launch-template';
 import { CAPACITY_BLOCK_ID, ODCR_ID } from '../../helpers/gpu-fixture';
+import { policyStatements } from '../../../constructs/shared/stack-json';
 import { resourcesOf, sharedOutput, shippedOutput, type StackJson } from '../../helpers/synth';
 
 type Resource = Record<string, unknown>;
@@ -97,10 +98,24 @@ describe('EKS cluster', () => {
     });
 
     test('no IAM policy grants wildcard actions', () => {
-      for (const policy of Object.values(resourcesOf(prod, 'aws_iam_role_policy'))) {
-        for (const statement of JSON.parse(String(policy.policy)).Statement) {
-          expect([statement.Action].flat()).not.toContain('*');
+      const policies = Object.values(resourcesOf(prod, 'aws_iam_role_policy'));
+      expect(policies.length).toBeGreaterThan(0);
+      for (const policy of policies) {
+        for (const statement of policyStatements(prod, policy.policy)!) {
+          expect(statement.actions).not.toContain('*');
         }
+      }
+    });
+
+    test('the VPC CNI holds its permissions through IRSA, not the node role, and exists before any node', () => {
+      const attachments = Object.values(resourcesOf(prod, 'aws_iam_role_policy_attachment'));
+      const cni = attachments.filter((a) => String(a.policy_arn).endsWith('/AmazonEKS_CNI_Policy'));
+      expect(cni).toHaveLength(1);
+      expect(String(cni[0].role)).toContain('vpc-cni-role');
+      const addon = Object.entries(resourcesOf(prod, 'aws_eks_addon')).find(([, a]) => a.addon_name === 'vpc-cni')!;
+      expect(String(addon[1].service_account_role_arn)).toMatch(/aws_iam_role\.eks_vpc-cni-role/);
+      for (const group of Object.values(resourcesOf(prod, 'aws_eks_node_group'))) {
+        expect(group.depends_on).toContain(`aws_eks_addon.${addon[0]}`);
       }
     });
   });

@@ -249,7 +249,8 @@ describe('AKS apply readiness (frozen fixture config)', () => {
     ] as const) {
       expect(Object.values(resourcesOf(stack, 'azurerm_key_vault'))[0].sku_name).toBe(sku);
       const keys = Object.values(resourcesOf(stack, 'azurerm_key_vault_key'));
-      expect(keys).toHaveLength(3);
+      // AKS KMS, disks, and the flow-log and model stores' keys.
+      expect(keys).toHaveLength(4);
       for (const key of keys) {
         expect(key.key_type).toBe(keyType);
         expect((key.rotation_policy as Resource).expire_after).toMatch(/^P\d+D$/);

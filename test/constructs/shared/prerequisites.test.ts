@@ -4,7 +4,7 @@ import {
   formatFindings,
   PREREQUISITE_RULES,
 } from '../../../constructs/shared/prerequisites';
-import type { StackJson } from '../../../constructs/shared/stack-json';
+import { resourcesOfType, type StackJson } from '../../../constructs/shared/stack-json';
 import { sharedOutput, shippedOutput } from '../../helpers/synth';
 
 type Resource = Record<string, unknown>;
@@ -118,8 +118,10 @@ describe('deploy prerequisites', () => {
       const found = findingsAfter('PRE-AZ-5', (s) =>
         remove(s.get(HOST)!, 'azurerm_role_assignment', 'deployer-crypto-officer'),
       );
-      // Every key of the stack: KMS, disks and the flow-log storage key.
-      expect(found).toHaveLength(3);
+      // Every key of the stack: KMS, disks and the storage accounts' keys.
+      expect(found).toHaveLength(
+        resourcesOfType(sharedOutput('frozen').stacks.get(HOST)!, 'azurerm_key_vault_key').length,
+      );
       for (const f of found) expect(f).toContain('before the deployer may write keys');
     });
   });
@@ -128,8 +130,10 @@ describe('deploy prerequisites', () => {
     const found = findingsAfter('PRE-AZ-6', (s) => {
       delete (s.get(HOST)!.provider!.azurerm[0].features as Resource[])[0].storage;
     });
+    // Every network-locked account: the flow-log store and the model store.
     expect(found).toEqual([
       expect.stringMatching(/azurerm_storage_account\.flow-log-storage_account_\w+: azurerm reads queue/),
+      expect.stringMatching(/azurerm_storage_account\.model-store_account_\w+: azurerm reads queue/),
     ]);
   });
 
@@ -212,10 +216,26 @@ describe('deploy prerequisites', () => {
         ),
         expect.stringMatching(/aws_eks_cluster\.\S+: does not depend on aws_iam_role_policy\.eks_cluster-role-kms/),
         expect.stringMatching(
-          /aws_eks_node_group\.eks_system\S+: does not depend on aws_iam_role_policy_attachment\.eks_node-role_AmazonEKS_CNI_Policy/,
+          /aws_eks_node_group\.eks_system\S+: does not depend on aws_iam_role_policy_attachment\.eks_node-role_AmazonEKSWorkerNodePolicy/,
         ),
       ]),
     );
+  });
+
+  test('PRE-AWS-4: nodes wait for the VPC CNI add-on, and the add-on for its IRSA role policy', () => {
+    const found = findingsAfter('PRE-AWS-4', (s) => {
+      const stack = s.get(DIST)!;
+      const addon = find(stack, 'aws_eks_addon', 'addon-vpc-cni');
+      delete addon.depends_on;
+      const system = find(stack, 'aws_eks_node_group', 'eks_system');
+      system.depends_on = (system.depends_on as string[]).filter((d) => !d.startsWith('aws_eks_addon.'));
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /aws_eks_addon\.eks_addon-vpc-cni\S+: does not depend on aws_iam_role_policy_attachment\.eks_vpc-cni-role_AmazonEKS_CNI_Policy/,
+      ),
+      expect.stringMatching(/aws_eks_node_group\.eks_system\S+: does not depend on aws_eks_addon\.eks_addon-vpc-cni/),
+    ]);
   });
 
   test('PRE-AWS-2: key policies reference service-linked roles instead of naming them', () => {

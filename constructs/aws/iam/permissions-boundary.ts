@@ -1,0 +1,112 @@
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import type { IAspect } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
+import { iamPolicyDocument, type IamStatement } from './policy-document';
+
+/**
+ * The AWS services the platform's roles use: EKS and its nodes (EC2, ELB, Auto Scaling, ECR,
+ * Session Manager), Pod Identity, the stores (S3, KMS) and logs. A role that needs anything else
+ * was not made by this platform.
+ */
+export const BOUNDARY_SERVICES = [
+  'autoscaling',
+  'cloudwatch',
+  'ec2',
+  'ec2messages',
+  'ecr',
+  'eks',
+  'eks-auth',
+  'elasticloadbalancing',
+  'kms',
+  'logs',
+  's3',
+  'ssm',
+  'ssmmessages',
+] as const;
+
+/**
+ * A permissions boundary: the most any platform role can ever do, whatever policy is attached
+ * to it later. It grants nothing by itself, so it allows whole services; what it denies is
+ * escalation: creating principals or credentials, and changing boundaries or this policy.
+ */
+export function boundaryStatements(boundaryPolicyArn: string): IamStatement[] {
+  return [
+    { sid: 'PlatformServices', actions: BOUNDARY_SERVICES.map((s) => `${s}:*`), resources: ['*'] },
+    {
+      // EKS creates its service-linked roles on first use (AmazonEKSClusterPolicy).
+      sid: 'ServiceLinkedRolesOnly',
+      actions: ['iam:CreateServiceLinkedRole', 'iam:GetRole', 'iam:ListAttachedRolePolicies'],
+      resources: ['*'],
+    },
+    {
+      sid: 'NoNewPrincipalsOrCredentials',
+      effect: 'Deny',
+      actions: [
+        'iam:CreateUser',
+        'iam:CreateAccessKey',
+        'iam:CreateLoginProfile',
+        'iam:UpdateLoginProfile',
+        'iam:CreateRole',
+        'iam:PutRolePolicy',
+        'iam:AttachRolePolicy',
+        'iam:UpdateAssumeRolePolicy',
+      ],
+      resources: ['*'],
+    },
+    {
+      sid: 'NoBoundaryChanges',
+      effect: 'Deny',
+      actions: ['iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary'],
+      resources: ['*'],
+    },
+    {
+      sid: 'NoChangesToThisBoundary',
+      effect: 'Deny',
+      actions: [
+        'iam:CreatePolicyVersion',
+        'iam:DeletePolicy',
+        'iam:DeletePolicyVersion',
+        'iam:SetDefaultPolicyVersion',
+      ],
+      resources: [boundaryPolicyArn],
+    },
+  ];
+}
+
+/** Props of {@link AwsPermissionsBoundary}. */
+export interface AwsPermissionsBoundaryProps {
+  /** Policy name, unique in the account: `<platform>-<environment>-boundary`. */
+  readonly name: string;
+  readonly accountId: string;
+}
+
+/** The platform's permissions boundary policy, created once per account in the account stack. */
+export class AwsPermissionsBoundary extends Construct {
+  readonly policy: IamPolicy;
+
+  constructor(scope: Construct, id: string, props: AwsPermissionsBoundaryProps) {
+    super(scope, id);
+    // The ARN is built from the name: the document names the policy it belongs to.
+    const arn = `arn:aws:iam::${props.accountId}:policy/${props.name}`;
+    this.policy = new IamPolicy(this, 'policy', {
+      name: props.name,
+      description: 'Permissions boundary of every IAM role the GPU platform creates',
+      policy: iamPolicyDocument(this, 'document', boundaryStatements(arn)).json,
+    });
+  }
+}
+
+/**
+ * Sets the permissions boundary on every IAM role of a stack that has none, so roles added by a
+ * fork or an escape hatch are bounded too.
+ */
+export class AwsPermissionsBoundaryAspect implements IAspect {
+  constructor(private readonly boundaryArn: string) {}
+
+  visit(node: IConstruct): void {
+    if (node instanceof IamRole && node.permissionsBoundaryInput === undefined) {
+      node.permissionsBoundary = this.boundaryArn;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { Construct } from 'constructs';
+import type { LoggingSpec } from '../spec/logging';
+import type { ModelStoreSpec } from '../spec/model-store';
+import { s3BucketName } from '../spec/naming';
+import type { AwsModelStoreRef } from './iam/store-access';
+import { AwsKmsKey } from './kms-key';
+import { AwsSecureBucket } from './secure-bucket';
+
+/** Props of {@link AwsModelStore}. */
+export interface AwsModelStoreProps {
+  /** Name prefix, `<platform>-<environment>-<region>`. */
+  readonly namePrefix: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly spec: ModelStoreSpec;
+  /** Retention of the access logs. */
+  readonly logging: LoggingSpec;
+  /**
+   * The only principals the bucket admits: the store's admins and the roles granted it. The
+   * policy denies everyone else, whatever their IAM policies say.
+   */
+  readonly allowedPrincipalArns: readonly string[];
+}
+
+/**
+ * A region's model distribution store: an S3 bucket of model artifacts under `models/`,
+ * SSE-KMS with its own rotating key and bucket keys, versioned, admitting only its admins and
+ * the workload roles granted it, with server access logs in a bucket of their own (S3 delivers
+ * them with SSE-S3, which that bucket uses).
+ */
+export class AwsModelStore extends Construct {
+  readonly key: AwsKmsKey;
+  readonly store: AwsSecureBucket;
+  readonly accessLogs: AwsSecureBucket;
+  private readonly region: string;
+
+  constructor(scope: Construct, id: string, props: AwsModelStoreProps) {
+    super(scope, id);
+    this.region = props.region;
+    const { accountId, namePrefix } = props;
+    this.key = new AwsKmsKey(this, 'key', {
+      alias: `${namePrefix}-models`,
+      description: `Model distribution store of ${namePrefix}`,
+      accountId,
+      statements: [],
+    });
+    const storeName = s3BucketName([namePrefix, 'models', accountId]);
+    const storeArn = `arn:aws:s3:::${storeName}`;
+    this.accessLogs = new AwsSecureBucket(this, 'access-logs', {
+      name: s3BucketName([namePrefix, 'models-logs', accountId]),
+      noncurrentVersionDays: props.spec.noncurrentVersionDays,
+      expireAfterDays: props.logging.retentionDays,
+      policyStatements: (bucketArn) => [
+        {
+          sid: 'S3DeliversAccessLogsOfTheModelStore',
+          actions: ['s3:PutObject'],
+          resources: [`${bucketArn}/*`],
+          principals: [{ type: 'Service', identifiers: ['logging.s3.amazonaws.com'] }],
+          conditions: [
+            { test: 'ArnLike', variable: 'aws:SourceArn', values: [storeArn] },
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] },
+          ],
+        },
+      ],
+    });
+    this.store = new AwsSecureBucket(this, 'store', {
+      name: storeName,
+      kmsKeyArn: this.key.arn,
+      noncurrentVersionDays: props.spec.noncurrentVersionDays,
+      policyStatements: (bucketArn) => [
+        {
+          sid: 'OnlyAdminsAndGrantedWorkloads',
+          effect: 'Deny',
+          actions: ['s3:*'],
+          resources: [bucketArn, `${bucketArn}/*`],
+          principals: [{ type: '*', identifiers: ['*'] }],
+          conditions: [{ test: 'ArnNotEquals', variable: 'aws:PrincipalArn', values: [...props.allowedPrincipalArns] }],
+        },
+      ],
+    });
+    new S3BucketLoggingA(this, 'access-logging', {
+      bucket: this.store.bucket.id,
+      targetBucket: this.accessLogs.bucket.id,
+      targetPrefix: `${storeName}/`,
+      // Delivery is admitted by the log bucket's policy, which needs ACLs off to apply.
+      dependsOn: [...this.accessLogs.ready],
+    });
+  }
+
+  /** What a grant on this store names. */
+  get ref(): AwsModelStoreRef {
+    return { bucketArn: this.store.bucket.arn, keyArn: this.key.arn, region: this.region };
+  }
+}
