@@ -12,6 +12,7 @@ import { describePool, type ClusterDescription } from '../spec/parity';
 import { AwsEksGpuPool } from './eks-gpu-pool';
 import { AwsNodeLaunchTemplate } from './eks-launch-template';
 import { AwsEksNodeGroup } from './eks-node-group';
+import { iamPolicyDocument } from './iam/policy-document';
 import { AwsWorkloadRole } from './iam/workload-role';
 import { AwsServiceRole } from './iam-service-role';
 import { AwsKmsKey } from './kms-key';
@@ -86,19 +87,17 @@ export class AwsEksCluster extends Construct {
       // EC2 Auto Scaling launches the managed node groups' instances and must use the key for their volumes.
       statements: [
         {
-          Sid: 'AutoScalingUsesKeyForVolumes',
-          Effect: 'Allow',
-          Principal: { AWS: props.autoScalingRoleArn },
-          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
-          Resource: '*',
+          sid: 'AutoScalingUsesKeyForVolumes',
+          principals: [{ type: 'AWS', identifiers: [props.autoScalingRoleArn] }],
+          actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+          resources: ['*'],
         },
         {
-          Sid: 'AutoScalingGrantsForVolumes',
-          Effect: 'Allow',
-          Principal: { AWS: props.autoScalingRoleArn },
-          Action: 'kms:CreateGrant',
-          Resource: '*',
-          Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
+          sid: 'AutoScalingGrantsForVolumes',
+          principals: [{ type: 'AWS', identifiers: [props.autoScalingRoleArn] }],
+          actions: ['kms:CreateGrant'],
+          resources: ['*'],
+          conditions: [{ test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
         },
       ],
     });
@@ -112,16 +111,13 @@ export class AwsEksCluster extends Construct {
     const clusterRoleKms = new IamRolePolicy(this, 'cluster-role-kms', {
       name: 'secrets-encryption',
       role: clusterRole.role.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'],
-            Resource: this.secretsKey.arn,
-          },
-        ],
-      }),
+      policy: iamPolicyDocument(this, 'cluster-role-kms-document', [
+        {
+          sid: 'EnvelopeEncryptSecrets',
+          actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'],
+          resources: [this.secretsKey.arn],
+        },
+      ]).json,
     });
 
     // Created before the cluster, so EKS writes into an encrypted group with retention, not one of its own.

@@ -1,6 +1,7 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
+import { iamPolicyDocument } from './iam/policy-document';
 
 /** Props of {@link AwsServiceRole}. */
 export interface AwsServiceRoleProps {
@@ -26,16 +27,13 @@ export class AwsServiceRole extends Construct {
     super(scope, id);
     this.role = new IamRole(this, 'role', {
       name: props.name,
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: props.service },
-            Action: props.trustActions ?? ['sts:AssumeRole'],
-          },
-        ],
-      }),
+      assumeRolePolicy: iamPolicyDocument(this, 'trust', [
+        {
+          sid: 'ServiceAssumes',
+          principals: [{ type: 'Service', identifiers: [props.service] }],
+          actions: props.trustActions ?? ['sts:AssumeRole'],
+        },
+      ]).json,
     });
     this.attachments = props.managedPolicies.map(
       (policy) =>

@@ -1,9 +1,7 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-
-/** One statement of a key policy, beyond the account's own administration. */
-export type KeyPolicyStatement = Record<string, unknown>;
+import { iamPolicyDocument, type IamStatement } from './iam/policy-document';
 
 /** Props of {@link AwsKmsKey}. */
 export interface AwsKmsKeyProps {
@@ -13,7 +11,7 @@ export interface AwsKmsKeyProps {
   /** The account that owns and administers the key. */
   readonly accountId: string;
   /** Who else may use the key, and under which conditions. */
-  readonly statements: readonly KeyPolicyStatement[];
+  readonly statements: readonly IamStatement[];
 }
 
 /**
@@ -29,19 +27,17 @@ export class AwsKmsKey extends Construct {
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'AccountAdministers',
-            Effect: 'Allow',
-            Principal: { AWS: `arn:aws:iam::${props.accountId}:root` },
-            Action: 'kms:*',
-            Resource: '*',
-          },
-          ...props.statements,
-        ],
-      }),
+      // In a key policy `*` is this key, and the account root delegates use to IAM policies: the
+      // default key policy, and what lets the account's IAM grant it (KMS.5: no public principal).
+      policy: iamPolicyDocument(this, 'policy', [
+        {
+          sid: 'AccountAdministers',
+          actions: ['kms:*'],
+          resources: ['*'],
+          principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
+        },
+        ...props.statements,
+      ]).json,
       lifecycle: { preventDestroy: true },
     });
     new KmsAlias(this, 'alias', { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });

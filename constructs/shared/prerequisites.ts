@@ -8,6 +8,7 @@
  */
 import {
   block,
+  policyStatements,
   propagatedGrants,
   reference,
   referencedAddress,
@@ -404,7 +405,13 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
     description: 'KMS key policies name service-linked roles through a reference, so the role exists first',
     check: (stack) =>
       resourcesOfType(stack, 'aws_kms_key')
-        .filter((k) => /arn:aws[\w-]*:iam::\d{12}:role\/aws-service-role\//.test(String(k.attributes.policy)))
+        .filter((k) =>
+          (policyStatements(stack, k.attributes.policy) ?? []).some((s) =>
+            Object.values(s.principals)
+              .flat()
+              .some((p) => /arn:aws[\w-]*:iam::\d{12}:role\/aws-service-role\//.test(p)),
+          ),
+        )
         .map((k) => ({
           address: k.address,
           problem:

@@ -1,3 +1,4 @@
+import { policyStatements } from '../../constructs/shared/stack-json';
 import { parsePlatformConfig } from '../../config/load';
 import { capacityPathsConfig } from '../helpers/gpu-fixture';
 import { frozenConfig } from '../helpers/config-fixture';
@@ -25,9 +26,7 @@ describe('AWS account stack (frozen fixture config)', () => {
     for (const region of ['us-east-1', 'eu-west-1']) {
       const dist = stacks.get(`prod-aws-dist-${region}`)!;
       const [volumeKey] = Object.entries(resourcesOf(dist, 'aws_kms_key')).filter(([id]) => id.includes('volume-key'));
-      const principals = (JSON.parse(String(volumeKey[1].policy)).Statement as { Principal: { AWS: string } }[]).map(
-        (s) => s.Principal.AWS,
-      );
+      const principals = policyStatements(dist, volumeKey[1].policy)!.map((s) => s.principals.AWS[0]);
       expect(principals.slice(1)).toEqual([
         expect.stringContaining('data.terraform_remote_state.cross-stack-reference-input-prod-aws-account.outputs'),
         expect.stringContaining('data.terraform_remote_state.cross-stack-reference-input-prod-aws-account.outputs'),

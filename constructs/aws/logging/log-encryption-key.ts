@@ -22,14 +22,17 @@ export function awsLogEncryptionKey(scope: Construct, id: string, props: AwsLogE
     accountId,
     statements: [
       {
-        Sid: 'CloudWatchLogsEncryptsThisAccountsLogGroups',
-        Effect: 'Allow',
-        Principal: { Service: `logs.${region}.amazonaws.com` },
-        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        Resource: '*',
-        Condition: {
-          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region}:${accountId}:log-group:*` },
-        },
+        sid: 'CloudWatchLogsEncryptsThisAccountsLogGroups',
+        principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: [
+          {
+            test: 'ArnLike',
+            variable: 'kms:EncryptionContext:aws:logs:arn',
+            values: [`arn:aws:logs:${region}:${accountId}:log-group:*`],
+          },
+        ],
       },
     ],
   });

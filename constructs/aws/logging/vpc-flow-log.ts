@@ -2,6 +2,7 @@ import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
+import { iamPolicyDocument } from '../iam/policy-document';
 import type { LoggingSpec } from '../../spec/logging';
 import { AwsLogGroup } from './log-group';
 
@@ -35,40 +36,32 @@ export class AwsVpcFlowLog extends Construct {
     });
     const role = new IamRole(this, 'role', {
       name: `${props.namePrefix}-flow-logs`,
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-            Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
-          },
-        ],
-      }),
+      assumeRolePolicy: iamPolicyDocument(this, 'trust', [
+        {
+          sid: 'FlowLogsOfThisAccount',
+          principals: [{ type: 'Service', identifiers: ['vpc-flow-logs.amazonaws.com'] }],
+          actions: ['sts:AssumeRole'],
+          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }],
+        },
+      ]).json,
     });
     new IamRolePolicy(this, 'write', {
       name: 'write-flow-logs',
       role: role.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'WriteThisLogGroup',
-            Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-            Resource: `${this.logGroup.logGroup.arn}:*`,
-          },
-          {
-            // In AWS's documented minimum: the service lists log groups to find its destination.
-            // A list call, so it is scoped to the account and region, not to one group.
-            Sid: 'FindTheLogGroup',
-            Effect: 'Allow',
-            Action: 'logs:DescribeLogGroups',
-            Resource: `arn:aws:logs:${props.region}:${props.accountId}:log-group:*`,
-          },
-        ],
-      }),
+      policy: iamPolicyDocument(this, 'write-document', [
+        {
+          sid: 'WriteThisLogGroup',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          resources: [`${this.logGroup.logGroup.arn}:*`],
+        },
+        {
+          // In AWS's documented minimum: the service lists log groups to find its destination.
+          // A list call, so it is scoped to the account and region, not to one group.
+          sid: 'FindTheLogGroup',
+          actions: ['logs:DescribeLogGroups'],
+          resources: [`arn:aws:logs:${props.region}:${props.accountId}:log-group:*`],
+        },
+      ]).json,
     });
     this.flowLog = new FlowLog(this, 'flow-log', {
       vpcId: props.vpcId,

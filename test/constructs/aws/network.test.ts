@@ -1,3 +1,4 @@
+import { policyStatements } from '../../../constructs/shared/stack-json';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { AWS_INTERFACE_ENDPOINT_SERVICES } from '../../../constructs/aws/vpc-endpoints';
 import { resourcesOf, sharedOutput, shippedOutput } from '../../helpers/synth';
@@ -123,25 +124,29 @@ describe('AWS distribution network', () => {
       deletion_window_in_days: 30,
       lifecycle: { prevent_destroy: true },
     });
-    const policy = JSON.parse(key.policy as string);
-    expect(policy.Statement[1]).toMatchObject({
-      Principal: { Service: 'logs.us-east-1.amazonaws.com' },
-      Condition: {
-        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:222222222222:log-group:*' },
-      },
+    const statements = policyStatements(prod, key.policy)!;
+    expect(statements[1]).toMatchObject({
+      principals: { Service: ['logs.us-east-1.amazonaws.com'] },
+      conditions: [
+        {
+          test: 'ArnLike',
+          variable: 'kms:EncryptionContext:aws:logs:arn',
+          values: ['arn:aws:logs:us-east-1:222222222222:log-group:*'],
+        },
+      ],
     });
   });
 
   test('the flow-log role is assumable by VPC Flow Logs of this account and writes only its group', () => {
     const role = Object.values(resourcesOf(prod, 'aws_iam_role')).find((r) => String(r.name).endsWith('-flow-logs'))!;
-    expect(JSON.parse(role.assume_role_policy as string).Statement[0]).toMatchObject({
-      Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
-      Condition: { StringEquals: { 'aws:SourceAccount': '222222222222' } },
+    expect(policyStatements(prod, role.assume_role_policy)![0]).toMatchObject({
+      principals: { Service: ['vpc-flow-logs.amazonaws.com'] },
+      conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: ['222222222222'] }],
     });
     const policy = Object.values(resourcesOf(prod, 'aws_iam_role_policy')).find((p) => p.name === 'write-flow-logs')!;
-    const statement = JSON.parse(policy.policy as string).Statement[0];
-    expect(statement.Resource).toMatch(/aws_cloudwatch_log_group\..*\.arn}:\*$/);
-    expect(statement.Action).not.toContain('*');
+    const [statement] = policyStatements(prod, policy.policy)!;
+    expect(statement.resources).toEqual([expect.stringMatching(/aws_cloudwatch_log_group\..*\.arn}:\*$/)]);
+    expect(statement.actions).not.toContain('*');
   });
 });
 
@@ -151,8 +156,8 @@ describe('AWS flow-log delivery role (frozen fixture config)', () => {
     const [policy] = Object.values(resourcesOf(stack, 'aws_iam_role_policy')).filter(
       (p) => p.name === 'write-flow-logs',
     );
-    const statements = JSON.parse(String(policy.policy)).Statement as { Action: string | string[]; Resource: string }[];
-    expect(statements.map((s) => [[s.Action].flat().sort(), s.Resource])).toEqual([
+    const statements = policyStatements(stack, policy.policy)!;
+    expect(statements.map((s) => [[...s.actions].sort(), ...s.resources])).toEqual([
       [
         ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
         expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.flow-log_log-group_\w+\.arn\}:\*$/),

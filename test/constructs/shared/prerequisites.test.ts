@@ -240,10 +240,15 @@ describe('deploy prerequisites', () => {
 
   test('PRE-AWS-2: key policies reference service-linked roles instead of naming them', () => {
     const found = findingsAfter('PRE-AWS-2', (s) => {
-      const key = find(s.get(DIST)!, 'aws_kms_key', 'volume-key');
-      key.policy = String(key.policy).replace(
-        /\$\{data\.terraform_remote_state[^}]+\}/g,
-        'arn:aws:iam::222222222222:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling',
+      const stack = s.get(DIST)!;
+      const key = find(stack, 'aws_kms_key', 'volume-key');
+      const documentId = String(key.policy).split('.')[2];
+      const document = stack.data!.aws_iam_policy_document[documentId];
+      document.statement = JSON.parse(
+        JSON.stringify(document.statement).replace(
+          /\$\{data\.terraform_remote_state[^}]+\}/g,
+          'arn:aws:iam::222222222222:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling',
+        ),
       );
     });
     expect(found).toEqual([expect.stringContaining('MalformedPolicyDocumentException')]);
