@@ -13,7 +13,7 @@ import {
 import { compareIdentities } from '../../constructs/spec/parity';
 import { parsePlatformConfig } from '../../config/load';
 import { frozenConfig } from '../helpers/config-fixture';
-import { build, sharedOutput } from '../helpers/synth';
+import { build, sharedOutput, synthesize } from '../helpers/synth';
 
 type Attributes = Record<string, unknown>;
 
@@ -352,6 +352,35 @@ describe('model distribution path (frozen fixture)', () => {
         expect(vault.purge_protection_enabled).toBe(true);
       }
     });
+  });
+
+  test('a second Azure region reaches the primary model store privately, and AWS trusts its AKS issuer too', () => {
+    const config = frozenConfig();
+    config.environments.prod.azure.regions.push({
+      region: 'westus3',
+      cidr: '10.121.0.0/16',
+      availabilityZones: ['1', '2', '3'],
+    });
+    const second = synthesize(parsePlatformConfig(config)).stacks;
+    const host = second.get('prod-azure-host-westus3')!;
+    expect(resourcesOfType(host, 'azurerm_storage_account').map((a) => a.id)).toEqual([
+      expect.stringMatching(/^flow-log-storage/),
+    ]);
+    const endpoint = resourcesOfType(host, 'azurerm_private_endpoint').find((e) => e.id === 'model-store-endpoint')!;
+    expect((endpoint.attributes.private_service_connection as Attributes).private_connection_resource_id).toMatch(
+      /cross-stack-reference-input-prod-azure-host-eastus2\.outputs\.cross-stack-output-azurerm_storage_accountmodel-store/,
+    );
+    const serverGrant = resourcesOfType(host, 'azurerm_role_assignment').find((a) =>
+      a.id.startsWith('workload-identities_model-server'),
+    )!;
+    expect(serverGrant.attributes.scope).toMatch(
+      /cross-stack-output-azurerm_storage_containermodel-store_container-models/,
+    );
+    const providers = resourcesOfType(second.get('prod-aws-account')!, 'aws_iam_openid_connect_provider');
+    expect(providers.map((p) => p.id).sort()).toEqual(['aks-oidc-eastus2', 'aks-oidc-westus3']);
+    const publisher = resourcesOfType(second.get('prod-aws-account')!, 'aws_iam_role')[0];
+    const trust = policyStatements(second.get('prod-aws-account')!, publisher.attributes.assume_role_policy)!;
+    expect(trust).toHaveLength(2);
   });
 
   test('no secret or key material is written into the synthesized JSON', () => {
