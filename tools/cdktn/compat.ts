@@ -199,7 +199,7 @@ function check(tmp: string): boolean {
 
   const diff = diffSynth(before, after);
   say('');
-  process.stdout.write(formatReport(diff, { before: 'cdktf (this repository)', after: 'cdktn (the copy)' }));
+  process.stdout.write(formatReport(diff, { before: 'cdktf', after: 'cdktn' }));
   return !changesPlan(diff);
 }
 
