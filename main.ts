@@ -2,6 +2,8 @@
  * The cdktf app: reads the platform config and builds every stack. Configuration is chosen by
  * `PLATFORM_CONFIG` (file) and `PLATFORM_ENVS` (environments); see README "Configuration".
  */
+// First: it must act before cdktf loads.
+import './stacks/skip-token-stack-traces';
 import { rmSync } from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
@@ -9,13 +11,11 @@ import { ConfigError, loadFromEnvironment } from './config/load';
 import { checkPrerequisites, formatFindings } from './constructs/shared/prerequisites';
 import { buildPlatform } from './stacks/platform';
 import { eachSynthesizedStack } from './stacks/synthesized-stacks';
-import { skipTokenCreationStackTraces } from './stacks/synth-performance';
 
 /** A synth whose output would not apply: missing deploy prerequisites. */
 class PrerequisiteError extends Error {}
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-skipTokenCreationStackTraces();
 
 try {
   const config = loadFromEnvironment();

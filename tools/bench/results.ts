@@ -48,21 +48,18 @@ export interface BenchResults {
     readonly memoryGiB: number;
   };
   readonly git: { readonly commit: string; readonly dirty: boolean };
-  readonly compile: {
-    /** Full transpile of the tree in a fresh process. */
-    readonly full?: Series;
-    /** Files the full transpile wrote. */
-    readonly transpiled?: number;
-    /** Incremental build after one source changed. */
-    readonly oneFile?: Series;
-    /** The no-change check of tools/app.js, timed inside its process. */
-    readonly staleCheckMs?: Summary;
+  readonly bundle: {
+    /** A full esbuild bundle of the app in a fresh process (`node tools/bundle.js`). */
+    readonly build?: Series;
+    /** Files the bundle is made from, project and packages. */
+    readonly inputs?: number;
   };
   readonly synth: {
     /** Stacks of the shipped config. */
     readonly expectedStacks: number;
     readonly app?: Series;
-    readonly dist?: Series;
+    /** The bundle run directly, without the app command's freshness check. */
+    readonly bundle?: Series;
     readonly tsNode?: Series;
     readonly cli?: Series;
     readonly baseline?: Series;

@@ -15,8 +15,9 @@
  *     import VpcConfig = __root_cdktf_provider_aws.vpc.VpcConfig;
  *
  * Import aliases keep TypeScript's elision rules: an alias used only as a type is dropped, as the
- * original import would have been. Whole `import type` declarations emit no JavaScript and are
- * left alone. Anything this cannot rewrite faithfully (a default import, a re-export, `require`
+ * original import would have been (esbuild, which builds the baseline, keeps the root import
+ * itself, which the baseline loads anyway). Whole `import type` declarations emit no JavaScript
+ * and are left alone. Anything this cannot rewrite faithfully (a default import, a re-export, `require`
  * or `import()` of a deep path) is an error, so the baseline never silently keeps a deep import.
  */
 import * as ts from 'typescript';

@@ -9,11 +9,10 @@
  *   --skip-tests, --skip-cli        leave those timings out (under --check their budgets then fail)
  *
  * Measured, each run a fresh process started from the project root: synth of the shipped config
- * through the cdktf.json app command (app only), the compiled app directly, the former ts-node
+ * through the cdktf.json app command (app only), the esbuild bundle directly, the former ts-node
  * command, the cdktf CLI, and a baseline built from the same sources with root provider imports;
- * the transpile of the tree and the no-change check; synth of generated configs with 1 to 50
- * regions per cloud; `npm test` cold and warm. `npm run bench` compiles first (tools/build.js);
- * this file runs compiled, from dist/.
+ * a full build of the bundle; synth of generated configs with 1 to 50 regions per cloud;
+ * `npm test` cold and warm. `npm run bench` runs this file with tsx.
  */
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
@@ -22,6 +21,7 @@ import * as path from 'path';
 import * as prettier from 'prettier';
 import { loadPlatformConfig, parsePlatformConfig } from '../../config/load';
 import { expectedStackNames } from '../../stacks/platform';
+import { bundleFile } from '../bundle';
 import { buildBaseline, type BaselineBuild } from './baseline';
 import { evaluateBudgets, mib, seconds } from './budgets';
 import { commandArgv, displayCommand } from './command';
@@ -58,7 +58,7 @@ function parseOptions(argv: readonly string[]): Options {
   return options;
 }
 
-/** The project root: the nearest folder up from here holding cdktf.json (this file runs from dist/). */
+/** The project root: the nearest folder up from here holding cdktf.json. */
 function findRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'cdktf.json')) && existsSync(path.join(dir, 'package.json'))) return dir;
@@ -71,8 +71,8 @@ const SHIPPED_CONFIG = path.join(ROOT, 'config', 'platform.json');
 
 /** Runs per measurement. */
 const PLAN = {
-  full: { synth: 5, reference: 3, cli: 3, baseline: 3, compile: 3, staleCheck: 5, scale: 3, regions: [1, 5, 20, 50] },
-  smoke: { synth: 1, reference: 1, cli: 1, baseline: 1, compile: 1, staleCheck: 1, scale: 1, regions: [1, 2] },
+  full: { synth: 5, reference: 3, cli: 3, baseline: 3, bundle: 3, scale: 3, regions: [1, 5, 20, 50] },
+  smoke: { synth: 1, reference: 1, cli: 1, baseline: 1, bundle: 1, scale: 1, regions: [1, 2] },
 } as const;
 
 function progress(text: string): void {
@@ -241,54 +241,19 @@ async function main(options: Options): Promise<number> {
     const expected = expectedStackNames(shipped);
     const app = nodeArgv(appCommand());
 
-    progress(`compile (tools/build.js), ${plan.compile} runs`);
-    let compileDir = '';
-    let transpiled: number | undefined;
-    const compile = bench.series(
-      'compile',
-      plan.compile,
-      () => {
-        compileDir = path.join(bench.scratch('compile'), 'dist');
-        return { argv: [node, 'tools/build.js', '--outdir', compileDir], env: bench.env() };
-      },
+    progress(`bundle (tools/bundle.js, esbuild), ${plan.bundle} runs`);
+    let bundleInputs: number | undefined;
+    const bundleBuild = bench.series(
+      'bundle',
+      plan.bundle,
+      () => ({ argv: [node, 'tools/bundle.js', '--outdir', bench.scratch('bundle')], env: bench.env() }),
       (run) => {
-        transpiled = Number(/transpiled (\d+)/.exec(run.stdout)?.[1] ?? 0);
-        return transpiled > 0 ? {} : { problem: `transpiled nothing: ${run.stdout.trim()}` };
+        bundleInputs = Number(/(\d+) inputs/.exec(run.stdout)?.[1] ?? 0);
+        return bundleInputs > 0 ? {} : { problem: `bundled nothing: ${run.stdout.trim()}` };
       },
     );
-    // An edit to one file, simulated in the last compile's output: its manifest forgets main.ts.
-    // An untimed catch-up first takes in any other edit made to the tree since (people keep working).
-    const incremental = bench.series(
-      'one file changed',
-      plan.compile,
-      () => {
-        const argv = [node, 'tools/build.js', '--if-stale', '--outdir', compileDir];
-        spawnSync(argv[0], argv.slice(1), { cwd: ROOT, encoding: 'utf8' });
-        const manifestFile = path.join(compileDir, '.build-manifest.json');
-        if (existsSync(manifestFile)) {
-          const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { sources: Record<string, number> };
-          manifest.sources['main.ts'] = 0;
-          writeFileSync(manifestFile, JSON.stringify(manifest));
-        }
-        return { argv, env: bench.env() };
-      },
-      (run) => (/transpiled [1-9]/.test(run.stdout) ? {} : { problem: `transpiled nothing: ${run.stdout.trim()}` }),
-    );
-    const staleChecks: number[] = [];
-    for (let i = 0; i < plan.staleCheck; i++) {
-      const out = spawnSync(node, ['tools/build.js', '--stale-check'], { cwd: ROOT, encoding: 'utf8' });
-      try {
-        const verdict = JSON.parse(out.stdout) as { sources: number; stale: number; ms: number };
-        staleChecks.push(verdict.ms);
-        if (verdict.stale > 0 && i === 0) {
-          progress(`  note: ${verdict.stale} sources changed since the build; the app's next run transpiles them`);
-        }
-      } catch {
-        bench.fail(`tools/build.js --stale-check: ${out.stderr || out.stdout}`);
-      }
-    }
 
-    // One unmeasured run first: it brings dist/ up to date and the files into the page cache.
+    // One unmeasured run first: it brings the bundle up to date and the files into the page cache.
     const warmup = timed({
       argv: app,
       cwd: ROOT,
@@ -298,7 +263,7 @@ async function main(options: Options): Promise<number> {
 
     progress(`synth, shipped config (${expected.length} stacks)`);
     const appSeries = bench.synth('app only', plan.synth, () => app, expected);
-    const dist = bench.synth('compiled app', plan.synth, () => [node, 'dist/main.js'], expected);
+    const bundled = bench.synth('bundle', plan.synth, () => [node, bundleFile()], expected);
     const tsNode = bench.synth(
       'ts-node',
       plan.reference,
@@ -312,7 +277,7 @@ async function main(options: Options): Promise<number> {
     let baselineSameOutput: boolean | undefined;
     try {
       const baselineDir = bench.scratch('baseline');
-      baselineBuild = buildBaseline(ROOT, baselineDir);
+      baselineBuild = await buildBaseline(ROOT, baselineDir);
       progress(
         `  built: ${baselineBuild.rewritten} imports rewritten in ${baselineBuild.files} files, ${seconds(baselineBuild.ms)}`,
       );
@@ -385,16 +350,11 @@ async function main(options: Options): Promise<number> {
         memoryGiB: os.totalmem() / 1024 ** 3,
       },
       git: { commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown', dirty: git(['status', '--porcelain']) !== '' },
-      compile: {
-        full: strip(compile),
-        transpiled,
-        oneFile: strip(incremental),
-        staleCheckMs: staleChecks.length > 0 ? summarize(staleChecks) : undefined,
-      },
+      bundle: { build: strip(bundleBuild), inputs: bundleInputs },
       synth: {
         expectedStacks: expected.length,
         app: strip(appSeries),
-        dist: strip(dist),
+        bundle: strip(bundled),
         tsNode: strip(tsNode),
         cli: cli && strip(cli),
         baseline: baseline && strip(baseline),

@@ -12,10 +12,10 @@ describe('commandArgv', () => {
   });
 
   test('hands anything with shell syntax to sh -c', () => {
-    expect(commandArgv('npm run compile && node dist/main.js')).toEqual([
+    expect(commandArgv('npm run bundle && node dist/app/main.js')).toEqual([
       'sh',
       '-c',
-      'npm run compile && node dist/main.js',
+      'npm run bundle && node dist/app/main.js',
     ]);
     expect(commandArgv("node -e 'x'")).toEqual(['sh', '-c', "node -e 'x'"]);
   });

@@ -21,7 +21,7 @@ const results: BenchResults = {
   finishedAt: '2026-01-02T03:09:05.000Z',
   host: { node: 'v20.0.0', os: 'Linux x64', cpus: 2, cpuModel: 'cpu', memoryGiB: 8 },
   git: { commit: 'abc1234', dirty: false },
-  compile: {},
+  bundle: {},
   synth: {
     expectedStacks: 7,
     app: series('app only', 'node tools/app.js', 500, 120),
@@ -53,6 +53,17 @@ describe('renderReport', () => {
     expect(report).toContain('Baseline / app (median / median): **10.0x**');
     expect(report).toContain('byte-identical');
     expect(report).toContain('| npm test, cold | <= 60.00 s | 61.00 s | **FAIL** |');
+  });
+
+  test('has a bundle section only when the bundle build was measured', () => {
+    expect(report).not.toContain('## Bundle');
+    const withBundle = renderReport({
+      ...results,
+      bundle: { build: series('bundle', 'node tools/bundle.js --outdir <tmp>/bundle', 700, 130), inputs: 611 },
+    });
+    expect(withBundle).toContain(
+      '| full bundle, 611 input files | `node tools/bundle.js --outdir <tmp>/bundle` | 3 | 0.70 s | 0.63 s | 0.77 s | 0.70 s | 143 MiB |',
+    );
   });
 
   test('says when a run is partial or a smoke run', () => {
