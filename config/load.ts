@@ -10,6 +10,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { z } from 'zod';
+import { formatPath } from './config-path';
 import { platformConfigSchema, type PlatformConfig } from './schema';
 
 /** Relative to the working directory: cdktf runs the app from the project root. */
@@ -39,11 +40,6 @@ function formatProblems(source: string, problems: readonly ConfigProblem[]): str
   const noun = problems.length === 1 ? 'problem' : 'problems';
   const lines = problems.map((p) => `  - ${p.path}: ${p.message}${p.found === undefined ? '' : ` (found ${p.found})`}`);
   return [`Invalid platform config ${source}: ${problems.length} ${noun}`, ...lines].join('\n');
-}
-
-/** Renders a zod path the way a reader finds it in a JSON file: `a.b[0].c`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? String(s) : `.${String(s)}`)).join('');
 }
 
 function valueAt(input: unknown, segments: readonly PropertyKey[]): unknown {

@@ -11,6 +11,7 @@ import { cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../construct
 import {
   CLOUDS,
   GPU_MODEL_IDS,
+  type Cloud,
   cloudsOffering,
   gpusPerNodeChoices,
   gpuModel,
@@ -30,6 +31,7 @@ import {
 import { ALLOWED_RETENTION_DAYS } from '../constructs/spec/retention';
 import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
 import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
+import { formatPath } from './config-path';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -189,7 +191,10 @@ const gpuPool = z
     fabric: z.boolean().default(false),
     /** Root (AWS) / OS (Azure) disk per node in GiB, sized for model images. Default 300. */
     diskGiB: z.number().int().min(100, 'must be at least 100 GiB: GPU images are large').max(2048).default(300),
-    /** 1-based positions in each region's `availabilityZones`. Default: all zones, or the first for fabric pools. */
+    /**
+     * 1-based positions in each region's `availabilityZones`; every region of the pool's clouds must
+     * have them. Default: every zone of each region the pool lands in, or the first for fabric pools.
+     */
     zones: z.array(z.number().int().min(1).max(3)).min(1).optional(),
     /** Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). Default `install`. */
     gpuDriver: z.enum(['install', 'none']).default('install'),
@@ -366,7 +371,6 @@ const environment = z
     gpuPools: z.array(gpuPool),
   })
   .superRefine((env, ctx) => {
-    rejectOverlappingNetworks(env, ctx);
     rejectDuplicates(
       env.aws.regions.map((r) => r.region),
       ['aws', 'regions'],
@@ -387,13 +391,31 @@ const environment = z
     );
   });
 
-function rejectOverlappingNetworks(env: { aws: NetworkHolder; azure: NetworkHolder }, ctx: z.RefinementCtx): void {
-  const networks: { path: (string | number)[]; text: string; cidr: Ipv4Cidr }[] = [];
+/** What the environment-wide checks read of an environment. */
+interface EnvironmentNetworks {
+  aws: { regions: { region: string; cidr: string; availabilityZones: string[] }[] };
+  azure: { regions: { region: string; cidr: string; availabilityZones: string[] }[] };
+  gpuPools: { clouds: readonly Cloud[]; zones?: number[] }[];
+}
+
+/**
+ * The checks whose messages name a second place in the config. They run on the environments
+ * record, where each environment's name is known, so the other place reads as a full path in
+ * the same style as the problem's own: `environments.prod.aws.regions[0].cidr`.
+ */
+function rejectConflictsWithinEnvironments(envs: Record<string, EnvironmentNetworks>, ctx: z.RefinementCtx): void {
+  for (const [name, env] of Object.entries(envs)) {
+    rejectOverlappingNetworks(name, env, ctx);
+    rejectPoolZonesMissingFromRegions(name, env, ctx);
+  }
+}
+
+function rejectOverlappingNetworks(name: string, env: EnvironmentNetworks, ctx: z.RefinementCtx): void {
+  const networks: { path: (string | number)[]; cidr: Ipv4Cidr }[] = [];
   for (const cloud of CLOUDS) {
     env[cloud].regions.forEach((region, i) => {
       const parsed = parseCidr(region.cidr);
-      if (typeof parsed !== 'string')
-        networks.push({ path: [cloud, 'regions', i, 'cidr'], text: region.cidr, cidr: parsed });
+      if (typeof parsed !== 'string') networks.push({ path: [name, cloud, 'regions', i, 'cidr'], cidr: parsed });
     });
   }
   networks.forEach((later, j) => {
@@ -402,14 +424,30 @@ function rejectOverlappingNetworks(env: { aws: NetworkHolder; azure: NetworkHold
       ctx.addIssue({
         code: 'custom',
         path: later.path,
-        message: `overlaps ${earlier.path.join('.')} (${formatCidr(earlier.cidr)}); the networks of one environment are joined by VPN and need disjoint ranges`,
+        message: `overlaps ${formatPath(['environments', ...earlier.path])} (${formatCidr(earlier.cidr)}); the networks of one environment are joined by VPN and need disjoint ranges`,
       });
     }
   });
 }
 
-interface NetworkHolder {
-  regions: { cidr: string }[];
+/** A pool's named zones are positions in each region's zone list: every region the pool lands in must have them. */
+function rejectPoolZonesMissingFromRegions(name: string, env: EnvironmentNetworks, ctx: z.RefinementCtx): void {
+  env.gpuPools.forEach((pool, p) => {
+    if (!pool.zones) return;
+    for (const cloud of pool.clouds) {
+      env[cloud].regions.forEach((region, r) => {
+        const count = region.availabilityZones.length;
+        // A zone above 3 is already reported on the zone itself: no region has it.
+        const missing = pool.zones!.filter((zone) => zone > count && zone <= 3);
+        if (missing.length === 0) return;
+        ctx.addIssue({
+          code: 'custom',
+          path: [name, 'gpuPools', p, 'zones'],
+          message: `names zone ${missing.join(', ')}, but ${formatPath(['environments', name, cloud, 'regions', r, 'availabilityZones'])} (${region.region}) lists ${count}; name zones 1-${count}, or leave zones out to use every zone of each region`,
+        });
+      });
+    }
+  });
 }
 
 function rejectDuplicates(values: string[], path: (string | number)[], field: string, ctx: z.RefinementCtx): void {
@@ -453,7 +491,8 @@ export const platformConfigSchema = z.strictObject({
   environments: z
     .record(matching(NAME_PART_PATTERN, NAME_PART_RULE), environment)
     .refine((envs) => Object.keys(envs).length > 0, { message: 'must define at least one environment' })
-    .superRefine(rejectSharedServiceLinkedRoleCreation),
+    .superRefine(rejectSharedServiceLinkedRoleCreation)
+    .superRefine(rejectConflictsWithinEnvironments),
 });
 
 /** The config as written in the file (defaults not yet applied). */

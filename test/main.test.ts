@@ -30,7 +30,7 @@ describe('main', () => {
 
     expect(status).toBe(1);
     expect(stderr).toMatch(/Invalid platform config .*platform\.json: 4 problems/);
-    expect(stderr).toContain('environments.prod.azure.regions[0].cidr: overlaps aws.regions.0.cidr');
+    expect(stderr).toContain('environments.prod.azure.regions[0].cidr: overlaps environments.prod.aws.regions[0].cidr');
     expect(stderr).toContain('environments.prod.gpuPools[2].gpuModel: is not in the GPU catalog');
     expect(stderr).toContain('environments.prod.gpuPools[1].nodes.min: must be <= max (8)');
     expect(stderr).toContain(

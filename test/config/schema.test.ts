@@ -47,7 +47,7 @@ describe('platform config schema', () => {
   test('overlapping networks across clouds are rejected with both paths', () => {
     const found = problems(withProd((p) => (p.azure.regions[0].cidr = '10.110.128.0/17')));
     expect(found).toEqual([
-      'environments.prod.azure.regions[0].cidr: overlaps aws.regions.0.cidr (10.110.0.0/16); the networks of one environment are joined by VPN and need disjoint ranges (found "10.110.128.0/17")',
+      'environments.prod.azure.regions[0].cidr: overlaps environments.prod.aws.regions[0].cidr (10.110.0.0/16); the networks of one environment are joined by VPN and need disjoint ranges (found "10.110.128.0/17")',
     ]);
   });
 
@@ -201,5 +201,28 @@ describe('the README', () => {
       section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7)),
     );
     expect(problems(withProd((p) => p.gpuPools.push(example)))).toEqual([]);
+  });
+});
+
+describe('named pool zones', () => {
+  test('a zone a region of the pool’s clouds lacks is a problem naming that region', () => {
+    const found = problems(
+      withProd((p) => {
+        p.aws.regions.push({ region: 'us-west-2', cidr: '10.112.0.0/16', availabilityZones: ['usw2-az1', 'usw2-az2'] });
+        p.gpuPools[2].zones = [1, 3];
+      }),
+    );
+    expect(found).toEqual([
+      'environments.prod.gpuPools[2].zones: names zone 3, but environments.prod.aws.regions[2].availabilityZones (us-west-2) lists 2; name zones 1-2, or leave zones out to use every zone of each region (found [1,3])',
+    ]);
+  });
+
+  test('a pool that names no zones fits regions of any size', () => {
+    const found = problems(
+      withProd((p) =>
+        p.aws.regions.push({ region: 'us-west-2', cidr: '10.112.0.0/16', availabilityZones: ['usw2-az1', 'usw2-az2'] }),
+      ),
+    );
+    expect(found).toEqual([]);
   });
 });
