@@ -183,7 +183,8 @@ const gpuPool = z
     clouds: z
       .array(z.enum(CLOUDS))
       .min(1, 'must name at least one cloud')
-      .default([...CLOUDS]),
+      .optional()
+      .meta({ default: [...CLOUDS] }),
     purpose: z.enum(['training', 'inference']),
     nodes: nodeCounts,
     capacity,
@@ -204,13 +205,24 @@ const gpuPool = z
     if (!isGpuModelId(pool.gpuModel as string)) return;
     const model = pool.gpuModel;
     const perNode = pool.gpusPerNode ?? gpuModel(model).defaultGpusPerNode;
-    pool.clouds.forEach((cloud, i) => {
-      if (!cloudsOffering(model).includes(cloud)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['clouds', i],
-          message: `${cloud} does not offer GPU model ${model}; it is offered on: ${cloudsOffering(model).join(', ')}`,
-        });
+    const clouds = pool.clouds ?? CLOUDS;
+    const offering = cloudsOffering(model);
+    clouds.forEach((cloud, i) => {
+      if (!offering.includes(cloud)) {
+        // Left out, `clouds` is not in the file: the problem is the model, and the fix is to name the clouds.
+        ctx.addIssue(
+          pool.clouds
+            ? {
+                code: 'custom',
+                path: ['clouds', i],
+                message: `${cloud} does not offer GPU model ${model}; it is offered on: ${offering.join(', ')}`,
+              }
+            : {
+                code: 'custom',
+                path: ['gpuModel'],
+                message: `${cloud} does not offer GPU model ${model}, and clouds (left out) defaults to both; set "clouds": ${JSON.stringify(offering)} to build the pool on ${offering.join(' and ')} only`,
+              },
+        );
       } else if (!resolveGpuOffering(model, cloud, perNode)) {
         ctx.addIssue({
           code: 'custom',
@@ -226,7 +238,7 @@ const gpuPool = z
         message: 'must name one zone: a fabric pool spread across zones loses its placement group and RDMA locality',
       });
     }
-    if (pool.fabric && pool.clouds.some((cloud) => resolveGpuOffering(model, cloud, perNode)?.fabric === 'ethernet')) {
+    if (pool.fabric && clouds.some((cloud) => resolveGpuOffering(model, cloud, perNode)?.fabric === 'ethernet')) {
       ctx.addIssue({
         code: 'custom',
         path: ['fabric'],
@@ -234,7 +246,7 @@ const gpuPool = z
       });
     }
     if (pool.capacity.type === 'reserved') {
-      pool.clouds.forEach((cloud) => {
+      clouds.forEach((cloud) => {
         if (pool.capacity.type === 'reserved' && !pool.capacity[cloud]) {
           ctx.addIssue({
             code: 'custom',
@@ -244,7 +256,9 @@ const gpuPool = z
         }
       });
     }
-  });
+  })
+  // Defaulted here rather than on the field, so the checks above know whether the file names the clouds.
+  .transform((pool) => ({ ...pool, clouds: pool.clouds ?? [...CLOUDS] }));
 
 const DAYS_OF_WEEK = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
@@ -395,7 +409,8 @@ const environment = z
 interface EnvironmentNetworks {
   aws: { regions: { region: string; cidr: string; availabilityZones: string[] }[] };
   azure: { regions: { region: string; cidr: string; availabilityZones: string[] }[] };
-  gpuPools: { clouds: readonly Cloud[]; zones?: number[] }[];
+  /** `clouds` is undefined while a pool has other problems: its default is applied only to a valid pool. */
+  gpuPools: { clouds?: readonly Cloud[]; zones?: number[] }[];
 }
 
 /**
@@ -434,7 +449,7 @@ function rejectOverlappingNetworks(name: string, env: EnvironmentNetworks, ctx: 
 function rejectPoolZonesMissingFromRegions(name: string, env: EnvironmentNetworks, ctx: z.RefinementCtx): void {
   env.gpuPools.forEach((pool, p) => {
     if (!pool.zones) return;
-    for (const cloud of pool.clouds) {
+    for (const cloud of pool.clouds ?? CLOUDS) {
       env[cloud].regions.forEach((region, r) => {
         const count = region.availabilityZones.length;
         // A zone above 3 is already reported on the zone itself: no region has it.

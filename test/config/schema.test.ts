@@ -65,10 +65,20 @@ describe('platform config schema', () => {
     );
   });
 
-  test('a model one cloud does not offer is rejected on that cloud', () => {
+  test('a model one cloud does not offer, with clouds left out, says clouds defaults to both and how to fix it', () => {
     const found = problems(withProd((p) => (p.gpuPools[2].gpuModel = 'l40s')));
     expect(found).toEqual([
-      'environments.prod.gpuPools[2].clouds[1]: azure does not offer GPU model l40s; it is offered on: aws',
+      'environments.prod.gpuPools[2].gpuModel: azure does not offer GPU model l40s, and clouds (left out) defaults to both; set "clouds": ["aws"] to build the pool on aws only (found "l40s")',
+    ]);
+    expect(problems(withProd((p) => Object.assign(p.gpuPools[2], { gpuModel: 'l40s', clouds: ['aws'] })))).toEqual([]);
+  });
+
+  test('a model one cloud does not offer, with clouds named, is rejected on that cloud', () => {
+    const found = problems(
+      withProd((p) => Object.assign(p.gpuPools[2], { gpuModel: 'l40s', clouds: ['aws', 'azure'] })),
+    );
+    expect(found).toEqual([
+      'environments.prod.gpuPools[2].clouds[1]: azure does not offer GPU model l40s; it is offered on: aws (found "azure")',
     ]);
   });
 
@@ -155,9 +165,51 @@ describe('platform config schema', () => {
     expect(found).toEqual(['environments.prod.gpuPools[2].name: duplicates entry 1 (found "serve")']);
   });
 
-  test('unknown keys are rejected, so typos do not pass silently', () => {
-    const found = problems(withProd((p) => (p.logRetentionDay = 30)));
-    expect(found).toEqual(['environments.prod: Unrecognized key: "logRetentionDay"']);
+  test('a misspelt key is one problem that suggests the known key, not also a missing one', () => {
+    const found = problems(
+      withProd((p) => {
+        p.gpuPool = p.gpuPools;
+        delete p.gpuPools;
+      }),
+    );
+    expect(found).toEqual(['environments.prod: unknown key "gpuPool" (did you mean "gpuPools"?)']);
+  });
+
+  test('an unknown key like no known one lists the known keys, so typos do not pass silently', () => {
+    const found = problems(withProd((p) => (p.aws.vpcFlowLogs = true)));
+    expect(found).toEqual([
+      'environments.prod.aws: unknown key "vpcFlowLogs"; known keys: accountId, natGateways, serviceLinkedRoles, regions',
+    ]);
+  });
+
+  test('an environment name that breaks the naming rule states the rule and the name', () => {
+    const config = shippedConfig();
+    config.environments['Prod-EU'] = config.environments.prod;
+    delete config.environments.prod;
+    expect(problems(config)).toEqual([
+      'environments.Prod-EU: the environment name "Prod-EU" must be 2-8 lowercase letters and digits, starting with a letter (found "Prod-EU")',
+    ]);
+  });
+
+  test("zod's generic messages say what is allowed, in the config's terms", () => {
+    const found = problems(
+      withProd((p) => {
+        p.kubernetes.upgradeChannel = 'fast';
+        p.gpuPools[2].nodes.max = 2.5;
+        p.stateBackend = { type: 'gcs' };
+        p.link.enabled = 'yes';
+        p.gpuPools[2].zones = [];
+        delete p.kubernetes.version;
+      }),
+    );
+    expect(found.sort()).toEqual([
+      'environments.prod.gpuPools[2].nodes.max: must be a whole number, not a fraction (found 2.5)',
+      'environments.prod.gpuPools[2].zones: must list at least 1 entry (found [])',
+      'environments.prod.kubernetes.upgradeChannel: must be one of "patch", "stable", "rapid" or "node-image" (found "fast")',
+      'environments.prod.kubernetes.version: is required (a string)',
+      'environments.prod.link.enabled: must be true or false, not a string (found "yes")',
+      'environments.prod.stateBackend.type: must be one of "local", "s3" or "azurerm" (found "gcs")',
+    ]);
   });
 
   test('overlap, unknown model, min > max and a bad storage name are reported together', () => {
