@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { ConfigError, parsePlatformConfig } from '../../config/load';
-import { configWithFourProblems, shippedConfig, type ConfigInput } from '../helpers/config-fixture';
+import { configWithFourProblems, frozenConfig, shippedConfig, type ConfigInput } from '../helpers/config-fixture';
 
 /** The problems a config yields, as "path: message (found ...)" lines. */
 function problems(input: ConfigInput): string[] {
@@ -15,19 +15,21 @@ function problems(input: ConfigInput): string[] {
   return [];
 }
 
+/** The frozen fixture config with its `prod` environment edited. */
 function withProd(edit: (prod: ConfigInput) => void): ConfigInput {
-  const config = shippedConfig();
+  const config = frozenConfig();
   edit(config.environments.prod);
   return config;
 }
 
 describe('platform config schema', () => {
-  test('the shipped config is valid', () => {
+  test('the shipped config and the frozen fixture config are valid', () => {
     expect(problems(shippedConfig())).toEqual([]);
+    expect(problems(frozenConfig())).toEqual([]);
   });
 
   test('defaults are applied in the schema', () => {
-    const config = parsePlatformConfig(shippedConfig());
+    const config = parsePlatformConfig(frozenConfig());
     const infer = config.environments.prod.gpuPools.find((p) => p.name === 'infer');
     expect(infer).toMatchObject({ clouds: ['aws', 'azure'], fabric: false, gpuDriver: 'install' });
   });
@@ -52,7 +54,7 @@ describe('platform config schema', () => {
   });
 
   test('overlapping networks in different environments are allowed', () => {
-    const config = shippedConfig();
+    const config = frozenConfig();
     config.environments.dev.aws.regions[0].cidr = config.environments.prod.aws.regions[0].cidr;
     expect(problems(config)).toEqual([]);
   });
@@ -183,7 +185,7 @@ describe('platform config schema', () => {
   });
 
   test('an environment name that breaks the naming rule states the rule and the name', () => {
-    const config = shippedConfig();
+    const config = frozenConfig();
     config.environments['Prod-EU'] = config.environments.prod;
     delete config.environments.prod;
     expect(problems(config)).toEqual([
