@@ -332,26 +332,18 @@ export const INVARIANTS: readonly Invariant[] = [
   },
   {
     name: 'the networks of one environment, as synthesized, do not overlap',
-    violations(platform) {
-      const byEnv = new Map<string, { stack: string; cidr: string }[]>();
-      eachStack(platform, ({ name, env }, stack) => {
-        const list = byEnv.get(env) ?? [];
-        for (const [, vpc] of resources(stack, 'aws_vpc')) list.push({ stack: name, cidr: String(vpc.cidr_block) });
-        for (const [, vnet] of resources(stack, 'azurerm_virtual_network')) {
-          for (const cidr of vnet.address_space as string[]) list.push({ stack: name, cidr });
-        }
-        byEnv.set(env, list);
-        return [];
-      });
-      return [...byEnv.values()].flatMap((networks) =>
-        networks.flatMap((a, i) =>
+    violations: ({ config, stacks }) =>
+      Object.keys(config.environments).flatMap((env) => {
+        const networks = plannedStacks(config)
+          .filter((planned) => planned.env === env && stacks.has(planned.name))
+          .flatMap(({ name }) => networkCidrs(stacks.get(name)!).map((cidr) => ({ stack: name, cidr })));
+        return networks.flatMap((a, i) =>
           networks
             .slice(i + 1)
             .filter((b) => cidrsOverlap(mustParseCidr(a.cidr), mustParseCidr(b.cidr)))
             .map((b) => `${a.stack} ${a.cidr} overlaps ${b.stack} ${b.cidr}`),
-        ),
-      );
-    },
+        );
+      }),
   },
   {
     name: "the link joins the primary regions (each cloud's first) and reads only outputs they export",
@@ -396,6 +388,14 @@ export const INVARIANTS: readonly Invariant[] = [
         .map(([name]) => `${name}: holds an absolute path`),
   },
 ];
+
+/** The address spaces of a stack's VPCs and VNets. */
+function networkCidrs(stack: StackJson): string[] {
+  return [
+    ...resources(stack, 'aws_vpc').map(([, vpc]) => String(vpc.cidr_block)),
+    ...resources(stack, 'azurerm_virtual_network').flatMap(([, vnet]) => vnet.address_space as string[]),
+  ];
+}
 
 /** The zones of an EKS node group's subnets, in subnet order. */
 function awsNodeGroupZones(stack: StackJson, poolName: string): string[] | undefined {
