@@ -10,6 +10,8 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { z } from 'zod';
+import { formatPath } from './config-path';
+import { closestKey, configErrorMap } from './messages';
 import { platformConfigSchema, type PlatformConfig } from './schema';
 
 /** Relative to the working directory: cdktf runs the app from the project root. */
@@ -41,11 +43,6 @@ function formatProblems(source: string, problems: readonly ConfigProblem[]): str
   return [`Invalid platform config ${source}: ${problems.length} ${noun}`, ...lines].join('\n');
 }
 
-/** Renders a zod path the way a reader finds it in a JSON file: `a.b[0].c`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? String(s) : `.${String(s)}`)).join('');
-}
-
 function valueAt(input: unknown, segments: readonly PropertyKey[]): unknown {
   let value = input;
   for (const segment of segments) {
@@ -61,16 +58,40 @@ function render(value: unknown): string | undefined {
   return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }
 
+/**
+ * A required key reported missing beside an unknown key that misspells it (`gpuPool` for
+ * `gpuPools`) is one mistake: the unknown key's problem suggests the right name, so this one goes.
+ */
+function explainedByTypo(issue: z.core.$ZodIssue, all: readonly z.core.$ZodIssue[], input: unknown): boolean {
+  if (issue.code !== 'invalid_type' || valueAt(input, issue.path) !== undefined) return false;
+  const key = issue.path[issue.path.length - 1];
+  const parent = formatPath(issue.path.slice(0, -1));
+  return all.some(
+    (other) =>
+      other.code === 'unrecognized_keys' &&
+      formatPath(other.path) === parent &&
+      other.keys.some((unknown) => closestKey(unknown, [String(key)]) !== undefined),
+  );
+}
+
 function problemsFrom(error: z.ZodError, input: unknown): ConfigProblem[] {
-  return error.issues.map((issue) => {
-    const found = issue.code === 'unrecognized_keys' ? undefined : render(valueAt(input, issue.path));
-    return { path: formatPath(issue.path) || '(root)', message: issue.message, found };
-  });
+  return error.issues
+    .filter((issue) => !explainedByTypo(issue, error.issues, input))
+    .map((issue) => {
+      // An invalid record key is the name itself; the value under it is the environment's whole body.
+      const found =
+        issue.code === 'unrecognized_keys'
+          ? undefined
+          : issue.code === 'invalid_key'
+            ? render(issue.path[issue.path.length - 1])
+            : render(valueAt(input, issue.path));
+      return { path: formatPath(issue.path) || '(root)', message: issue.message, found };
+    });
 }
 
 /** Validates a config object; throws a {@link ConfigError} listing every problem. */
 export function parsePlatformConfig(input: unknown, source = '(inline)'): PlatformConfig {
-  const result = platformConfigSchema.safeParse(input);
+  const result = platformConfigSchema.safeParse(input, { error: configErrorMap });
   if (!result.success) throw new ConfigError(source, problemsFrom(result.error, input));
   return result.data;
 }

@@ -11,6 +11,7 @@ import { cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../construct
 import {
   CLOUDS,
   GPU_MODEL_IDS,
+  type Cloud,
   cloudsOffering,
   gpusPerNodeChoices,
   gpuModel,
@@ -31,6 +32,7 @@ import { ALLOWED_RETENTION_DAYS } from '../constructs/spec/retention';
 import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
 import { ACCESS_MODES, STORES, STORE_KINDS, crossCloudSupported } from '../constructs/spec/workload-identity';
 import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
+import { formatPath } from './config-path';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -182,7 +184,8 @@ const gpuPool = z
     clouds: z
       .array(z.enum(CLOUDS))
       .min(1, 'must name at least one cloud')
-      .default([...CLOUDS]),
+      .optional()
+      .meta({ default: [...CLOUDS] }),
     purpose: z.enum(['training', 'inference']),
     nodes: nodeCounts,
     capacity,
@@ -190,7 +193,10 @@ const gpuPool = z
     fabric: z.boolean().default(false),
     /** Root (AWS) / OS (Azure) disk per node in GiB, sized for model images. Default 300. */
     diskGiB: z.number().int().min(100, 'must be at least 100 GiB: GPU images are large').max(2048).default(300),
-    /** 1-based positions in each region's `availabilityZones`. Default: all zones, or the first for fabric pools. */
+    /**
+     * 1-based positions in each region's `availabilityZones`; every region of the pool's clouds must
+     * have them. Default: every zone of each region the pool lands in, or the first for fabric pools.
+     */
     zones: z.array(z.number().int().min(1).max(3)).min(1).optional(),
     /** Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). Default `install`. */
     gpuDriver: z.enum(['install', 'none']).default('install'),
@@ -200,13 +206,24 @@ const gpuPool = z
     if (!isGpuModelId(pool.gpuModel as string)) return;
     const model = pool.gpuModel;
     const perNode = pool.gpusPerNode ?? gpuModel(model).defaultGpusPerNode;
-    pool.clouds.forEach((cloud, i) => {
-      if (!cloudsOffering(model).includes(cloud)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['clouds', i],
-          message: `${cloud} does not offer GPU model ${model}; it is offered on: ${cloudsOffering(model).join(', ')}`,
-        });
+    const clouds = pool.clouds ?? CLOUDS;
+    const offering = cloudsOffering(model);
+    clouds.forEach((cloud, i) => {
+      if (!offering.includes(cloud)) {
+        // Left out, `clouds` is not in the file: the problem is the model, and the fix is to name the clouds.
+        ctx.addIssue(
+          pool.clouds
+            ? {
+                code: 'custom',
+                path: ['clouds', i],
+                message: `${cloud} does not offer GPU model ${model}; it is offered on: ${offering.join(', ')}`,
+              }
+            : {
+                code: 'custom',
+                path: ['gpuModel'],
+                message: `${cloud} does not offer GPU model ${model}, and clouds (left out) defaults to both; set "clouds": ${JSON.stringify(offering)} to build the pool on ${offering.join(' and ')} only`,
+              },
+        );
       } else if (!resolveGpuOffering(model, cloud, perNode)) {
         ctx.addIssue({
           code: 'custom',
@@ -222,7 +239,7 @@ const gpuPool = z
         message: 'must name one zone: a fabric pool spread across zones loses its placement group and RDMA locality',
       });
     }
-    if (pool.fabric && pool.clouds.some((cloud) => resolveGpuOffering(model, cloud, perNode)?.fabric === 'ethernet')) {
+    if (pool.fabric && clouds.some((cloud) => resolveGpuOffering(model, cloud, perNode)?.fabric === 'ethernet')) {
       ctx.addIssue({
         code: 'custom',
         path: ['fabric'],
@@ -230,7 +247,7 @@ const gpuPool = z
       });
     }
     if (pool.capacity.type === 'reserved') {
-      pool.clouds.forEach((cloud) => {
+      clouds.forEach((cloud) => {
         if (pool.capacity.type === 'reserved' && !pool.capacity[cloud]) {
           ctx.addIssue({
             code: 'custom',
@@ -240,7 +257,9 @@ const gpuPool = z
         }
       });
     }
-  });
+  })
+  // Defaulted here rather than on the field, so the checks above know whether the file names the clouds.
+  .transform((pool) => ({ ...pool, clouds: pool.clouds ?? [...CLOUDS] }));
 
 /** Kubernetes namespace and service account names: DNS-1123 labels. */
 const kubernetesName = matching(
@@ -472,7 +491,6 @@ const environment = z
     modelStores: modelStores.default({ softDeleteDays: 30, noncurrentVersionDays: 90, azureReplication: 'ZRS' }),
   })
   .superRefine((env, ctx) => {
-    rejectOverlappingNetworks(env, ctx);
     rejectDuplicates(
       env.aws.regions.map((r) => r.region),
       ['aws', 'regions'],
@@ -523,13 +541,32 @@ function rejectSharedServiceAccounts(
   });
 }
 
-function rejectOverlappingNetworks(env: { aws: NetworkHolder; azure: NetworkHolder }, ctx: z.RefinementCtx): void {
-  const networks: { path: (string | number)[]; text: string; cidr: Ipv4Cidr }[] = [];
+/** What the environment-wide checks read of an environment. */
+interface EnvironmentNetworks {
+  aws: { regions: { region: string; cidr: string; availabilityZones: string[] }[] };
+  azure: { regions: { region: string; cidr: string; availabilityZones: string[] }[] };
+  /** `clouds` is undefined while a pool has other problems: its default is applied only to a valid pool. */
+  gpuPools: { clouds?: readonly Cloud[]; zones?: number[] }[];
+}
+
+/**
+ * The checks whose messages name a second place in the config. They run on the environments
+ * record, where each environment's name is known, so the other place reads as a full path in
+ * the same style as the problem's own: `environments.prod.aws.regions[0].cidr`.
+ */
+function rejectConflictsWithinEnvironments(envs: Record<string, EnvironmentNetworks>, ctx: z.RefinementCtx): void {
+  for (const [name, env] of Object.entries(envs)) {
+    rejectOverlappingNetworks(name, env, ctx);
+    rejectPoolZonesMissingFromRegions(name, env, ctx);
+  }
+}
+
+function rejectOverlappingNetworks(name: string, env: EnvironmentNetworks, ctx: z.RefinementCtx): void {
+  const networks: { path: (string | number)[]; cidr: Ipv4Cidr }[] = [];
   for (const cloud of CLOUDS) {
     env[cloud].regions.forEach((region, i) => {
       const parsed = parseCidr(region.cidr);
-      if (typeof parsed !== 'string')
-        networks.push({ path: [cloud, 'regions', i, 'cidr'], text: region.cidr, cidr: parsed });
+      if (typeof parsed !== 'string') networks.push({ path: [name, cloud, 'regions', i, 'cidr'], cidr: parsed });
     });
   }
   networks.forEach((later, j) => {
@@ -538,14 +575,30 @@ function rejectOverlappingNetworks(env: { aws: NetworkHolder; azure: NetworkHold
       ctx.addIssue({
         code: 'custom',
         path: later.path,
-        message: `overlaps ${earlier.path.join('.')} (${formatCidr(earlier.cidr)}); the networks of one environment are joined by VPN and need disjoint ranges`,
+        message: `overlaps ${formatPath(['environments', ...earlier.path])} (${formatCidr(earlier.cidr)}); the networks of one environment are joined by VPN and need disjoint ranges`,
       });
     }
   });
 }
 
-interface NetworkHolder {
-  regions: { cidr: string }[];
+/** A pool's named zones are positions in each region's zone list: every region the pool lands in must have them. */
+function rejectPoolZonesMissingFromRegions(name: string, env: EnvironmentNetworks, ctx: z.RefinementCtx): void {
+  env.gpuPools.forEach((pool, p) => {
+    if (!pool.zones) return;
+    for (const cloud of pool.clouds ?? CLOUDS) {
+      env[cloud].regions.forEach((region, r) => {
+        const count = region.availabilityZones.length;
+        // A zone above 3 is already reported on the zone itself: no region has it.
+        const missing = pool.zones!.filter((zone) => zone > count && zone <= 3);
+        if (missing.length === 0) return;
+        ctx.addIssue({
+          code: 'custom',
+          path: [name, 'gpuPools', p, 'zones'],
+          message: `names zone ${missing.join(', ')}, but ${formatPath(['environments', name, cloud, 'regions', r, 'availabilityZones'])} (${region.region}) lists ${count}; name zones 1-${count}, or leave zones out to use every zone of each region`,
+        });
+      });
+    }
+  });
 }
 
 function rejectDuplicates(values: string[], path: (string | number)[], field: string, ctx: z.RefinementCtx): void {
@@ -589,7 +642,8 @@ export const platformConfigSchema = z.strictObject({
   environments: z
     .record(matching(NAME_PART_PATTERN, NAME_PART_RULE), environment)
     .refine((envs) => Object.keys(envs).length > 0, { message: 'must define at least one environment' })
-    .superRefine(rejectSharedServiceLinkedRoleCreation),
+    .superRefine(rejectSharedServiceLinkedRoleCreation)
+    .superRefine(rejectConflictsWithinEnvironments),
 });
 
 /** The config as written in the file (defaults not yet applied). */

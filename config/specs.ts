@@ -53,12 +53,14 @@ export interface CloudSpec<I> {
   readonly identity: I;
   /** One network per region, in config order; the first is the primary region. */
   readonly networks: readonly NetworkSpec[];
-  /** The pools this cloud builds in each of its regions. */
+  /**
+   * The pools this cloud builds in each of its regions. A pool that names no zones uses every
+   * zone of each region (`zoneIndexes: 'all'`), so a region's pools depend on its own zones only.
+   */
   readonly gpuPools: readonly GpuPoolSpec[];
 }
 
-function gpuPoolSpec(pool: GpuPoolConfig, zoneCount: number): GpuPoolSpec {
-  const allZones = Array.from({ length: zoneCount }, (_, i) => i + 1);
+function gpuPoolSpec(pool: GpuPoolConfig): GpuPoolSpec {
   return {
     name: pool.name,
     model: pool.gpuModel,
@@ -67,15 +69,14 @@ function gpuPoolSpec(pool: GpuPoolConfig, zoneCount: number): GpuPoolSpec {
     nodes: pool.nodes,
     capacity: pool.capacity,
     fabric: pool.fabric,
-    zoneIndexes: pool.zones ?? (pool.fabric ? [1] : allZones),
+    zoneIndexes: pool.zones ?? (pool.fabric ? [1] : 'all'),
     gpuDriver: pool.gpuDriver,
     diskGiB: pool.diskGiB,
   };
 }
 
 function poolsFor(cloud: Cloud, env: EnvironmentConfig): GpuPoolSpec[] {
-  const zoneCount = Math.min(...env[cloud].regions.map((r) => r.availabilityZones.length));
-  return env.gpuPools.filter((p) => p.clouds.includes(cloud)).map((p) => gpuPoolSpec(p, zoneCount));
+  return env.gpuPools.filter((p) => p.clouds.includes(cloud)).map(gpuPoolSpec);
 }
 
 function networks(platform: string, envName: string, regions: EnvironmentConfig['aws']['regions']): NetworkSpec[] {

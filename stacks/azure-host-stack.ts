@@ -1,3 +1,4 @@
+import { DataAzurermStorageAccount } from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { Construct } from 'constructs';
 import { AzureLogAnalytics } from '../constructs/azure/logging/log-analytics';
@@ -20,15 +21,32 @@ import type { NetworkSpec } from '../constructs/spec/network';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { azapiProvider, azureProvider, timeProvider } from './providers';
 
-/**
- * The environment's Azure model store as other regions reach it: the primary region's account
- * and containers.
- */
+/** The environment's Azure model store, as its containers are granted. */
 export interface AzureModelStoreRef {
-  readonly accountName: string;
   readonly accountId: string;
   /** Resource Manager ids of the `models` and `datasets` containers. */
   readonly containerIds: { readonly models: string; readonly datasets: string };
+}
+
+/**
+ * Where the environment's model store lives: in the primary Azure region, under names derived
+ * from config, so other regions find it by name rather than through the primary stack.
+ */
+export interface AzureModelStoreLocation {
+  readonly accountName: string;
+  readonly resourceGroupName: string;
+}
+
+/** The model store's names, from the primary region's network name. */
+export function azureModelStoreLocation(
+  platform: string,
+  environment: string,
+  primary: NetworkSpec,
+): AzureModelStoreLocation {
+  return {
+    accountName: storageAccountName([platform, environment, primary.region, 'models']),
+    resourceGroupName: `rg-${primary.name}-models`,
+  };
 }
 
 /** Props of {@link AzureHostStack}. */
@@ -61,9 +79,9 @@ export interface AzureHostStackProps extends PlatformStackProps {
   readonly workloads: readonly CloudWorkloadIdentity[];
   /**
    * The model store: created here with these settings (the primary region), or the primary
-   * region's, reached through a private endpoint in this region's network.
+   * region's, looked up by name and reached through a private endpoint in this region's network.
    */
-  readonly modelStore: { readonly create: ModelStoreSpec } | { readonly use: AzureModelStoreRef };
+  readonly modelStore: AzureModelStoreLocation & { readonly create?: ModelStoreSpec };
 }
 
 /** One Azure region of the host side: where the first-party products train and serve. */
@@ -222,28 +240,32 @@ export class AzureHostStack extends PlatformStack {
     const location = props.network.region;
     const blobZone = this.privateDns.blob.id;
     const subnetId = this.network.subnets['private-endpoints'].id;
-    if ('use' in props.modelStore) {
-      const store = props.modelStore.use;
+    const { accountName, resourceGroupName, create: spec } = props.modelStore;
+    if (!spec) {
+      // Found by name, not through the primary stack: adding a region changes no other region.
+      const primary = new DataAzurermStorageAccount(this, 'model-store-lookup', {
+        name: accountName,
+        resourceGroupName,
+      });
       blobPrivateEndpoint(this, 'model-store-endpoint', {
-        accountName: store.accountName,
-        accountId: store.accountId,
+        accountName,
+        accountId: primary.id,
         resourceGroupName: this.networkResourceGroup.name,
         location,
         subnetId,
         blobPrivateDnsZoneId: blobZone,
       });
-      return store;
+      const container = (name: string) => `${primary.id}/blobServices/default/containers/${name}`;
+      return { accountId: primary.id, containerIds: { models: container('models'), datasets: container('datasets') } };
     }
-    const spec = props.modelStore.create;
     // Models outlive clusters: the store's group is protected like the store.
     const resourceGroup = new ResourceGroup(this, 'rg-models', {
-      name: `rg-${props.network.name}-models`,
+      name: resourceGroupName,
       location,
       lifecycle: { preventDestroy: true },
     });
-    const name = storageAccountName([props.tags.platform, props.tags.environment, location, 'models']);
     const store = new AzureSecureStorageAccount(this, 'model-store', {
-      name,
+      name: accountName,
       holds: 'model',
       resourceGroupName: resourceGroup.name,
       location,
@@ -256,7 +278,6 @@ export class AzureHostStack extends PlatformStack {
       containers: ['models', 'datasets'],
     });
     return {
-      accountName: name,
       accountId: store.account.id,
       containerIds: { models: store.containers.models.id, datasets: store.containers.datasets.id },
     };

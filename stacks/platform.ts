@@ -9,7 +9,7 @@ import {
 } from '../constructs/spec/naming';
 import { AwsAccountStack } from './aws-account-stack';
 import { AwsDistributionStack } from './aws-distribution-stack';
-import { AzureHostStack } from './azure-host-stack';
+import { AzureHostStack, azureModelStoreLocation } from './azure-host-stack';
 import { LinkStack } from './link-stack';
 import { identitiesOn } from '../constructs/spec/workload-identity';
 
@@ -34,6 +34,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
       const env = environmentSpec(config, envName);
       const common = { backend: env.backend, logging: env.logging };
       const azureWorkloads = identitiesOn('azure', env.workloads);
+      const modelStore = azureModelStoreLocation(env.platform, envName, env.azure.networks[0]);
       const azureHosts: AzureHostStack[] = [];
       env.azure.networks.forEach(
         // An explicit vault name is the primary region's: vault names are global. The model
@@ -55,7 +56,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
               },
               keyVault: i === 0 ? env.azureKeyVault : { ...env.azureKeyVault, name: undefined },
               workloads: azureWorkloads,
-              modelStore: i === 0 ? { create: env.modelStores } : { use: azureHosts[0].modelStore },
+              modelStore: { ...modelStore, create: i === 0 ? env.modelStores : undefined },
             }),
           ),
       );
@@ -68,10 +69,10 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
         namePrefix: `${env.platform}-${envName}`,
         serviceLinkedRoles: env.aws.serviceLinkedRoles,
         permissionsBoundary: env.aws.permissionsBoundary,
+        // The publisher runs beside the model store, in the primary Azure region: only that
+        // cluster is trusted, so adding an Azure region leaves the account's IAM as it is.
         aksIssuers:
-          federated.length > 0
-            ? azureHosts.map((h, i) => ({ region: env.azure.networks[i].region, url: h.oidcIssuerUrl }))
-            : [],
+          federated.length > 0 ? [{ region: env.azure.networks[0].region, url: azureHosts[0].oidcIssuerUrl }] : [],
         federatedWorkloads: federated,
       });
       const awsDistributions = env.aws.networks.map(

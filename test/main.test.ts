@@ -1,7 +1,9 @@
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { parsePlatformConfig } from '../config/load';
+import { expectedStackNames } from '../stacks/platform';
 import { configWithFourProblems, shippedConfig } from './helpers/config-fixture';
 
 const root = path.join(__dirname, '..');
@@ -30,7 +32,7 @@ describe('main', () => {
 
     expect(status).toBe(1);
     expect(stderr).toMatch(/Invalid platform config .*platform\.json: 4 problems/);
-    expect(stderr).toContain('environments.prod.azure.regions[0].cidr: overlaps aws.regions.0.cidr');
+    expect(stderr).toContain('environments.prod.azure.regions[0].cidr: overlaps environments.prod.aws.regions[0].cidr');
     expect(stderr).toContain('environments.prod.gpuPools[2].gpuModel: is not in the GPU catalog');
     expect(stderr).toContain('environments.prod.gpuPools[1].nodes.min: must be <= max (8)');
     expect(stderr).toContain(
@@ -39,10 +41,12 @@ describe('main', () => {
     expect(existsSync(outdir)).toBe(false);
   });
 
-  test('a good config writes every stack', () => {
+  test('the shipped config writes every stack it names', () => {
     const { status, stderr, outdir } = runApp(shippedConfig());
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
-    expect(existsSync(path.join(outdir, 'stacks', 'prod-azure-host-eastus2', 'cdk.tf.json'))).toBe(true);
+    const expected = expectedStackNames(parsePlatformConfig(shippedConfig()));
+    expect(readdirSync(path.join(outdir, 'stacks')).sort()).toEqual([...expected].sort());
+    for (const name of expected) expect(existsSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'))).toBe(true);
     expect(existsSync(path.join(outdir, 'stacks', 'stale'))).toBe(false);
   });
 });

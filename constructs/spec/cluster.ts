@@ -76,8 +76,9 @@ export function gpuNodeScheduling(pool: GpuPoolSpec): { labels: Record<string, s
   };
 }
 
-/** The zones a pool uses, from its 1-based zone indexes into the network's zones. */
+/** The zones a pool uses in one network: all of them, or those at its 1-based zone indexes. */
 export function poolZones(pool: GpuPoolSpec, networkZones: readonly string[]): string[] {
+  if (pool.zoneIndexes === 'all') return [...networkZones];
   return pool.zoneIndexes.map((i) => {
     const zone = networkZones[i - 1];
     if (zone === undefined)

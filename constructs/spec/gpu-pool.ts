@@ -36,8 +36,11 @@ export interface GpuPoolSpec {
   readonly capacity: CapacitySpec;
   /** RDMA fabric (EFA / InfiniBand) for multi-node collectives; implies a single zone. */
   readonly fabric: boolean;
-  /** 1-based positions in the network's zones the pool uses. */
-  readonly zoneIndexes: readonly number[];
+  /**
+   * 1-based positions in the network's zones the pool uses, or `all`: every zone of whichever
+   * network the pool is built in, however many it has.
+   */
+  readonly zoneIndexes: readonly number[] | 'all';
   /** Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). */
   readonly gpuDriver: 'install' | 'none';
   /** Root (AWS) / OS (Azure) disk per node, GiB. */

@@ -8,7 +8,7 @@ import {
   loadPlatformConfig,
   selectEnvironments,
 } from '../../config/load';
-import { shippedConfig } from '../helpers/config-fixture';
+import { FROZEN_CONFIG_PATH, frozenConfig } from '../helpers/config-fixture';
 
 function tempFile(name: string, text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'gpu-platform-config-')), name);
@@ -17,24 +17,30 @@ function tempFile(name: string, text: string): string {
 }
 
 describe('loading the config', () => {
+  test('without PLATFORM_CONFIG the app reads config/platform.json', () => {
+    expect(path.relative(process.cwd(), DEFAULT_CONFIG_PATH)).toBe(path.join('config', 'platform.json'));
+    expect(loadFromEnvironment({})).toEqual(loadPlatformConfig(DEFAULT_CONFIG_PATH));
+  });
+
   test('PLATFORM_ENVS keeps only the named environments', () => {
-    const config = loadFromEnvironment({ PLATFORM_ENVS: 'prod' });
+    const config = loadFromEnvironment({ PLATFORM_CONFIG: FROZEN_CONFIG_PATH, PLATFORM_ENVS: 'prod' });
     expect(Object.keys(config.environments)).toEqual(['prod']);
   });
 
   test('an empty PLATFORM_ENVS keeps every environment', () => {
-    expect(Object.keys(loadFromEnvironment({ PLATFORM_ENVS: '' }).environments)).toEqual(['dev', 'prod']);
+    const config = loadFromEnvironment({ PLATFORM_CONFIG: FROZEN_CONFIG_PATH, PLATFORM_ENVS: '' });
+    expect(Object.keys(config.environments)).toEqual(['dev', 'prod']);
   });
 
   test('PLATFORM_ENVS naming an unknown environment lists the defined ones', () => {
-    const config = loadPlatformConfig(DEFAULT_CONFIG_PATH);
+    const config = loadPlatformConfig(FROZEN_CONFIG_PATH);
     expect(() => selectEnvironments(config, 'prod,stage', 'x.json')).toThrow(
       'PLATFORM_ENVS: names environment "stage", which the config does not define; defined: dev, prod',
     );
   });
 
   test('PLATFORM_CONFIG points at another file', () => {
-    const config = shippedConfig();
+    const config = frozenConfig();
     delete config.environments.dev;
     const file = tempFile('one-env.json', JSON.stringify(config));
     expect(Object.keys(loadFromEnvironment({ PLATFORM_CONFIG: file }).environments)).toEqual(['prod']);

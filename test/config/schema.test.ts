@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { ConfigError, parsePlatformConfig } from '../../config/load';
-import { configWithFourProblems, shippedConfig, type ConfigInput } from '../helpers/config-fixture';
+import { configWithFourProblems, frozenConfig, shippedConfig, type ConfigInput } from '../helpers/config-fixture';
 
 /** The problems a config yields, as "path: message (found ...)" lines. */
 function problems(input: ConfigInput): string[] {
@@ -15,19 +15,21 @@ function problems(input: ConfigInput): string[] {
   return [];
 }
 
+/** The frozen fixture config with its `prod` environment edited. */
 function withProd(edit: (prod: ConfigInput) => void): ConfigInput {
-  const config = shippedConfig();
+  const config = frozenConfig();
   edit(config.environments.prod);
   return config;
 }
 
 describe('platform config schema', () => {
-  test('the shipped config is valid', () => {
+  test('the shipped config and the frozen fixture config are valid', () => {
     expect(problems(shippedConfig())).toEqual([]);
+    expect(problems(frozenConfig())).toEqual([]);
   });
 
   test('defaults are applied in the schema', () => {
-    const config = parsePlatformConfig(shippedConfig());
+    const config = parsePlatformConfig(frozenConfig());
     const infer = config.environments.prod.gpuPools.find((p) => p.name === 'infer');
     expect(infer).toMatchObject({ clouds: ['aws', 'azure'], fabric: false, gpuDriver: 'install' });
   });
@@ -47,12 +49,12 @@ describe('platform config schema', () => {
   test('overlapping networks across clouds are rejected with both paths', () => {
     const found = problems(withProd((p) => (p.azure.regions[0].cidr = '10.110.128.0/17')));
     expect(found).toEqual([
-      'environments.prod.azure.regions[0].cidr: overlaps aws.regions.0.cidr (10.110.0.0/16); the networks of one environment are joined by VPN and need disjoint ranges (found "10.110.128.0/17")',
+      'environments.prod.azure.regions[0].cidr: overlaps environments.prod.aws.regions[0].cidr (10.110.0.0/16); the networks of one environment are joined by VPN and need disjoint ranges (found "10.110.128.0/17")',
     ]);
   });
 
   test('overlapping networks in different environments are allowed', () => {
-    const config = shippedConfig();
+    const config = frozenConfig();
     config.environments.dev.aws.regions[0].cidr = config.environments.prod.aws.regions[0].cidr;
     expect(problems(config)).toEqual([]);
   });
@@ -65,10 +67,20 @@ describe('platform config schema', () => {
     );
   });
 
-  test('a model one cloud does not offer is rejected on that cloud', () => {
+  test('a model one cloud does not offer, with clouds left out, says clouds defaults to both and how to fix it', () => {
     const found = problems(withProd((p) => (p.gpuPools[2].gpuModel = 'l40s')));
     expect(found).toEqual([
-      'environments.prod.gpuPools[2].clouds[1]: azure does not offer GPU model l40s; it is offered on: aws',
+      'environments.prod.gpuPools[2].gpuModel: azure does not offer GPU model l40s, and clouds (left out) defaults to both; set "clouds": ["aws"] to build the pool on aws only (found "l40s")',
+    ]);
+    expect(problems(withProd((p) => Object.assign(p.gpuPools[2], { gpuModel: 'l40s', clouds: ['aws'] })))).toEqual([]);
+  });
+
+  test('a model one cloud does not offer, with clouds named, is rejected on that cloud', () => {
+    const found = problems(
+      withProd((p) => Object.assign(p.gpuPools[2], { gpuModel: 'l40s', clouds: ['aws', 'azure'] })),
+    );
+    expect(found).toEqual([
+      'environments.prod.gpuPools[2].clouds[1]: azure does not offer GPU model l40s; it is offered on: aws (found "azure")',
     ]);
   });
 
@@ -155,9 +167,51 @@ describe('platform config schema', () => {
     expect(found).toEqual(['environments.prod.gpuPools[2].name: duplicates entry 1 (found "serve")']);
   });
 
-  test('unknown keys are rejected, so typos do not pass silently', () => {
-    const found = problems(withProd((p) => (p.logRetentionDay = 30)));
-    expect(found).toEqual(['environments.prod: Unrecognized key: "logRetentionDay"']);
+  test('a misspelt key is one problem that suggests the known key, not also a missing one', () => {
+    const found = problems(
+      withProd((p) => {
+        p.gpuPool = p.gpuPools;
+        delete p.gpuPools;
+      }),
+    );
+    expect(found).toEqual(['environments.prod: unknown key "gpuPool" (did you mean "gpuPools"?)']);
+  });
+
+  test('an unknown key like no known one lists the known keys, so typos do not pass silently', () => {
+    const found = problems(withProd((p) => (p.aws.vpcFlowLogs = true)));
+    expect(found).toEqual([
+      'environments.prod.aws: unknown key "vpcFlowLogs"; known keys: accountId, natGateways, serviceLinkedRoles, permissionsBoundary, adminPrincipalArns, regions',
+    ]);
+  });
+
+  test('an environment name that breaks the naming rule states the rule and the name', () => {
+    const config = frozenConfig();
+    config.environments['Prod-EU'] = config.environments.prod;
+    delete config.environments.prod;
+    expect(problems(config)).toEqual([
+      'environments.Prod-EU: the environment name "Prod-EU" must be 2-8 lowercase letters and digits, starting with a letter (found "Prod-EU")',
+    ]);
+  });
+
+  test("zod's generic messages say what is allowed, in the config's terms", () => {
+    const found = problems(
+      withProd((p) => {
+        p.kubernetes.upgradeChannel = 'fast';
+        p.gpuPools[2].nodes.max = 2.5;
+        p.stateBackend = { type: 'gcs' };
+        p.link.enabled = 'yes';
+        p.gpuPools[2].zones = [];
+        delete p.kubernetes.version;
+      }),
+    );
+    expect(found.sort()).toEqual([
+      'environments.prod.gpuPools[2].nodes.max: must be a whole number, not a fraction (found 2.5)',
+      'environments.prod.gpuPools[2].zones: must list at least 1 entry (found [])',
+      'environments.prod.kubernetes.upgradeChannel: must be one of "patch", "stable", "rapid" or "node-image" (found "fast")',
+      'environments.prod.kubernetes.version: is required (a string)',
+      'environments.prod.link.enabled: must be true or false, not a string (found "yes")',
+      'environments.prod.stateBackend.type: must be one of "local", "s3" or "azurerm" (found "gcs")',
+    ]);
   });
 
   test('overlap, unknown model, min > max and a bad storage name are reported together', () => {
@@ -201,5 +255,28 @@ describe('the README', () => {
       section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7)),
     );
     expect(problems(withProd((p) => p.gpuPools.push(example)))).toEqual([]);
+  });
+});
+
+describe('named pool zones', () => {
+  test('a zone a region of the pool’s clouds lacks is a problem naming that region', () => {
+    const found = problems(
+      withProd((p) => {
+        p.aws.regions.push({ region: 'us-west-2', cidr: '10.112.0.0/16', availabilityZones: ['usw2-az1', 'usw2-az2'] });
+        p.gpuPools[2].zones = [1, 3];
+      }),
+    );
+    expect(found).toEqual([
+      'environments.prod.gpuPools[2].zones: names zone 3, but environments.prod.aws.regions[2].availabilityZones (us-west-2) lists 2; name zones 1-2, or leave zones out to use every zone of each region (found [1,3])',
+    ]);
+  });
+
+  test('a pool that names no zones fits regions of any size', () => {
+    const found = problems(
+      withProd((p) =>
+        p.aws.regions.push({ region: 'us-west-2', cidr: '10.112.0.0/16', availabilityZones: ['usw2-az1', 'usw2-az2'] }),
+      ),
+    );
+    expect(found).toEqual([]);
   });
 });

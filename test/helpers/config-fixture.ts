@@ -1,4 +1,7 @@
-/** A deep copy of the shipped config as plain JSON, for tests that break or vary one field. */
+/**
+ * Configs as plain JSON, deep copies a test may edit: the shipped config, which forks change (only
+ * invariant tests and the fork check read it), and the frozen fixture that behaviour tests pin.
+ */
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { DEFAULT_CONFIG_PATH } from '../../config/load';
@@ -6,6 +9,7 @@ import { DEFAULT_CONFIG_PATH } from '../../config/load';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are edited by path in tests
 export type ConfigInput = any;
 
+/** A deep copy of `config/platform.json`, as a fork has it. */
 export function shippedConfig(): ConfigInput {
   return JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8'));
 }
@@ -22,11 +26,11 @@ export function frozenConfig(): ConfigInput {
 }
 
 /**
- * The shipped config broken four ways at once in `prod`: Azure's network overlaps AWS's, an
+ * The frozen config broken four ways at once in `prod`: Azure's network overlaps AWS's, an
  * unknown GPU model, min above max, and a storage account name Azure rejects.
  */
 export function configWithFourProblems(): ConfigInput {
-  const config = shippedConfig();
+  const config = frozenConfig();
   const prod = config.environments.prod;
   prod.azure.regions[0].cidr = prod.aws.regions[0].cidr;
   prod.gpuPools[2].gpuModel = 'v100';

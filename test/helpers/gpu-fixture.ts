@@ -1,11 +1,11 @@
 /**
- * A prod-only config whose GPU pools take every capacity path the shipped config does not:
+ * A prod-only config, from the frozen fixture, whose GPU pools take every capacity path it does not:
  * a Capacity Block (AWS) with a capacity reservation group (Azure) on a fabric pool, an
  * On-Demand Capacity Reservation, and spot with the GPU Operator managing drivers.
  */
 import { parsePlatformConfig } from '../../config/load';
 import type { PlatformConfig } from '../../config/schema';
-import { shippedConfig } from './config-fixture';
+import { frozenConfig } from './config-fixture';
 
 export const CAPACITY_BLOCK_ID = 'cr-0a1b2c3d4e5f60718';
 export const ODCR_ID = 'cr-0123456789abcdef0';
@@ -13,7 +13,7 @@ export const CRG_ID =
   '/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-capacity/providers/Microsoft.Compute/capacityReservationGroups/crg-gpu';
 
 export function capacityPathsConfig(): PlatformConfig {
-  const config = shippedConfig();
+  const config = frozenConfig();
   delete config.environments.dev;
   const prod = config.environments.prod;
   prod.aws.regions = prod.aws.regions.slice(0, 1);

@@ -1,10 +1,10 @@
 import { parsePlatformConfig } from '../../config/load';
 import { localStatePath } from '../../stacks/backend';
-import { shippedConfig } from '../helpers/config-fixture';
+import { frozenConfig } from '../helpers/config-fixture';
 import { synthesize } from '../helpers/synth';
 
 function synthWithBackend(stateBackend: unknown) {
-  const config = shippedConfig();
+  const config = frozenConfig();
   delete config.environments.prod;
   config.environments.dev.stateBackend = stateBackend;
   return synthesize(parsePlatformConfig(config)).stacks;

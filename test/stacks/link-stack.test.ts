@@ -2,13 +2,11 @@ import { parsePlatformConfig } from '../../config/load';
 import { cidrContains, mustParseCidr } from '../../constructs/spec/cidr';
 import { localStatePath } from '../../stacks/backend';
 import { expectedStackNames } from '../../stacks/platform';
-import { frozenConfig, shippedConfig } from '../helpers/config-fixture';
-import { resourcesOf, sharedOutput, shippedOutput, synthesize, type StackJson } from '../helpers/synth';
+import { frozenConfig } from '../helpers/config-fixture';
+import { resourcesOf, sharedOutput, synthesize, type StackJson } from '../helpers/synth';
+import { pskEntries } from '../invariants/invariants';
 
 type Resource = Record<string, unknown>;
-
-/** Keys that hold a pre-shared key on either cloud. */
-const PSK_KEYS = new Set(['shared_key', 'preshared_key', 'tunnel1_preshared_key', 'tunnel2_preshared_key']);
 
 /** `${type.id.attribute}` split into its parts; throws on anything else. */
 function reference(value: unknown): { type: string; id: string; attribute: string } {
@@ -28,21 +26,12 @@ const host = (address: string) => mustParseCidr(`${address}/32`);
 const inCidr = (cidr: string, address: string) => cidrContains(mustParseCidr(cidr), host(address));
 const offset = (cidr: string, address: string) => host(address).network - mustParseCidr(cidr).network;
 
-/** Every `[path, value]` under `node` whose key is a pre-shared-key key, at any depth. */
-function pskEntries(node: unknown, path: string[] = []): [string, unknown][] {
-  if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([key, value]) => [
-    ...(PSK_KEYS.has(key) ? [[[...path, key].join('.'), value] as [string, unknown]] : []),
-    ...pskEntries(value, [...path, key]),
-  ]);
-}
-
-const shipped = shippedConfig() as {
-  environments: Record<string, { link: { awsAsn: number; azureAsn: number } }>;
+const fixture = frozenConfig() as {
+  environments: Record<string, { link: { awsAsn: number; azureAsn: number }; azure: { regions: { cidr: string }[] } }>;
 };
 
-describe('link stack', () => {
-  const { stacks } = shippedOutput();
+describe('link stack (frozen fixture config)', () => {
+  const { stacks } = sharedOutput('frozen');
   const links = ['dev', 'prod'].map((env) => [env, stacks.get(`${env}-link`)!] as const);
 
   test('one link stack per environment', () => {
@@ -160,7 +149,7 @@ describe('link stack', () => {
 
   test('ASNs come from config', () => {
     for (const [env, link] of links) {
-      const { awsAsn, azureAsn } = shipped.environments[env].link;
+      const { awsAsn, azureAsn } = fixture.environments[env].link;
       const only = (type: string) => Object.values(resourcesOf(link, type));
       expect(only('aws_vpn_gateway')[0].amazon_side_asn).toBe(String(awsAsn));
       for (const cgw of only('aws_customer_gateway')) expect(cgw.bgp_asn).toBe(String(azureAsn));
@@ -309,7 +298,7 @@ describe('link stack', () => {
 
 describe('link stack, turned off or on another backend', () => {
   // GIVEN dev with the link turned off, prod with S3 state
-  const input = shippedConfig();
+  const input = frozenConfig();
   input.environments.dev.link.enabled = false;
   input.environments.prod.stateBackend = { type: 's3', bucket: 'acme-tfstate', region: 'us-east-1' };
   const config = parsePlatformConfig(input);
@@ -342,12 +331,11 @@ describe('link stack, turned off or on another backend', () => {
 
 describe('link ingress (frozen fixture config)', () => {
   const { stacks } = sharedOutput('frozen');
-  const config = frozenConfig() as { environments: Record<string, { azure: { regions: { cidr: string }[] } }> };
 
   test("the EKS nodes admit HTTPS and path-MTU ICMP from the linked Azure VNet's CIDR, nothing wider", () => {
     for (const env of ['dev', 'prod']) {
       const rules = Object.values(resourcesOf(stacks.get(`${env}-link`)!, 'aws_vpc_security_group_ingress_rule'));
-      const azureCidr = config.environments[env].azure.regions[0].cidr;
+      const azureCidr = fixture.environments[env].azure.regions[0].cidr;
       expect(rules.map((r) => [r.cidr_ipv4, r.ip_protocol, r.from_port, r.to_port]).sort()).toEqual([
         [azureCidr, 'icmp', 3, 4],
         [azureCidr, 'tcp', 443, 443],

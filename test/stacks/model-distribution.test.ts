@@ -354,7 +354,7 @@ describe('model distribution path (frozen fixture)', () => {
     });
   });
 
-  test('a second Azure region reaches the primary model store privately, and AWS trusts its AKS issuer too', () => {
+  test('a second Azure region finds the primary model store by name and reaches it privately; AWS trusts the primary AKS only', () => {
     const config = frozenConfig();
     config.environments.prod.azure.regions.push({
       region: 'westus3',
@@ -363,24 +363,27 @@ describe('model distribution path (frozen fixture)', () => {
     });
     const second = synthesize(parsePlatformConfig(config)).stacks;
     const host = second.get('prod-azure-host-westus3')!;
-    expect(resourcesOfType(host, 'azurerm_storage_account').map((a) => a.id)).toEqual([
-      expect.stringMatching(/^flow-log-storage/),
-    ]);
+    expect(resourcesOfType(host, 'azurerm_storage_account').map((a) => a.id)).not.toContainEqual(
+      expect.stringMatching(/^model-store/),
+    );
+    expect(host.data!.azurerm_storage_account['model-store-lookup']).toMatchObject({
+      name: 'gpuplatprodeastus2models',
+      resource_group_name: 'rg-gpuplat-prod-eastus2-models',
+    });
     const endpoint = resourcesOfType(host, 'azurerm_private_endpoint').find((e) => e.id === 'model-store-endpoint')!;
-    expect((endpoint.attributes.private_service_connection as Attributes).private_connection_resource_id).toMatch(
-      /cross-stack-reference-input-prod-azure-host-eastus2\.outputs\.cross-stack-output-azurerm_storage_accountmodel-store/,
+    expect((endpoint.attributes.private_service_connection as Attributes).private_connection_resource_id).toBe(
+      '${data.azurerm_storage_account.model-store-lookup.id}',
     );
     const serverGrant = resourcesOfType(host, 'azurerm_role_assignment').find((a) =>
       a.id.startsWith('workload-identities_model-server'),
     )!;
-    expect(serverGrant.attributes.scope).toMatch(
-      /cross-stack-output-azurerm_storage_containermodel-store_container-models/,
+    expect(serverGrant.attributes.scope).toBe(
+      '${data.azurerm_storage_account.model-store-lookup.id}/blobServices/default/containers/models',
     );
-    const providers = resourcesOfType(second.get('prod-aws-account')!, 'aws_iam_openid_connect_provider');
-    expect(providers.map((p) => p.id).sort()).toEqual(['aks-oidc-eastus2', 'aks-oidc-westus3']);
-    const publisher = resourcesOfType(second.get('prod-aws-account')!, 'aws_iam_role')[0];
-    const trust = policyStatements(second.get('prod-aws-account')!, publisher.attributes.assume_role_policy)!;
-    expect(trust).toHaveLength(2);
+    // The primary region and the account are untouched by the new region.
+    for (const name of ['prod-azure-host-eastus2', 'prod-aws-account']) {
+      expect(JSON.stringify(second.get(name))).toBe(JSON.stringify(stacks.get(name)));
+    }
   });
 
   test('no secret or key material is written into the synthesized JSON', () => {

@@ -2,7 +2,7 @@ import { EKS_ADDONS, EKS_CONTROL_PLANE_LOG_TYPES } from '../../../constructs/aws
 import { IMDS_HOP_LIMIT } from '../../../constructs/aws/eks-launch-template';
 import { CAPACITY_BLOCK_ID, ODCR_ID } from '../../helpers/gpu-fixture';
 import { policyStatements } from '../../../constructs/shared/stack-json';
-import { resourcesOf, sharedOutput, shippedOutput, type StackJson } from '../../helpers/synth';
+import { resourcesOf, sharedOutput, type StackJson } from '../../helpers/synth';
 
 type Resource = Record<string, unknown>;
 
@@ -20,7 +20,7 @@ function launchTemplateOf(stack: StackJson, group: Resource): Resource {
 }
 
 describe('EKS cluster', () => {
-  const { stacks } = shippedOutput();
+  const { stacks } = sharedOutput('frozen');
   const prod = stacks.get('prod-aws-dist-us-east-1')!;
   const dev = stacks.get('dev-aws-dist-us-east-1')!;
   const fixture = sharedOutput('capacity-paths').stacks.get('prod-aws-dist-us-east-1')!;

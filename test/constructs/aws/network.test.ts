@@ -1,12 +1,12 @@
 import { policyStatements } from '../../../constructs/shared/stack-json';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { AWS_INTERFACE_ENDPOINT_SERVICES } from '../../../constructs/aws/vpc-endpoints';
-import { resourcesOf, sharedOutput, shippedOutput } from '../../helpers/synth';
+import { resourcesOf, sharedOutput } from '../../helpers/synth';
 
 type Resource = Record<string, unknown>;
 
 describe('AWS distribution network', () => {
-  const { stacks, texts } = shippedOutput();
+  const { stacks, texts } = sharedOutput('frozen');
   const prod = stacks.get('prod-aws-dist-us-east-1')!;
   const dev = stacks.get('dev-aws-dist-us-east-1')!;
   const subnets = (stack: typeof prod) => Object.values(resourcesOf(stack, 'aws_subnet'));

@@ -1,6 +1,6 @@
 import { AKS_CONTROL_PLANE_LOG_CATEGORIES, AKS_OVERLAY } from '../../../constructs/azure/aks-cluster';
 import { CRG_ID } from '../../helpers/gpu-fixture';
-import { resourcesOf, sharedOutput, shippedOutput, type StackJson } from '../../helpers/synth';
+import { resourcesOf, sharedOutput, type StackJson } from '../../helpers/synth';
 
 type Resource = Record<string, unknown>;
 
@@ -15,7 +15,7 @@ const pools = (stack: StackJson) =>
   );
 
 describe('AKS cluster', () => {
-  const { stacks } = shippedOutput();
+  const { stacks } = sharedOutput('frozen');
   const prod = stacks.get('prod-azure-host-eastus2')!;
   const dev = stacks.get('dev-azure-host-eastus2')!;
   const fixture = sharedOutput('capacity-paths').stacks.get('prod-azure-host-eastus2')!;

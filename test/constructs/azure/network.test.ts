@@ -1,10 +1,10 @@
 import { FLOW_LOG_RESOURCE_TYPE } from '../../../constructs/azure/logging/vnet-flow-log';
-import { resourcesOf, shippedOutput } from '../../helpers/synth';
+import { resourcesOf, sharedOutput } from '../../helpers/synth';
 
 type Rule = Record<string, unknown>;
 
 describe('Azure host network', () => {
-  const { stacks } = shippedOutput();
+  const { stacks } = sharedOutput('frozen');
   const prod = stacks.get('prod-azure-host-eastus2')!;
   const dev = stacks.get('dev-azure-host-eastus2')!;
   const byName = (type: string) =>

@@ -1,5 +1,3 @@
-import { readFileSync } from 'fs';
-import * as path from 'path';
 import { parsePlatformConfig } from '../../../config/load';
 import { cidrsOverlap, parseCidr, type Ipv4Cidr } from '../../../constructs/spec/cidr';
 import {
@@ -10,12 +8,13 @@ import {
   scaleConfig,
   templateEnvironment,
 } from '../../../tools/bench/scale-config';
+import { frozenConfig } from '../../helpers/config-fixture';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- generated configs are inspected as plain JSON
 type Json = any;
 
-const shipped = (): Json =>
-  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'config', 'platform.json'), 'utf8'));
+/** The template the tests pin: the frozen fixture config (the bench itself reads the shipped one). */
+const fixture = (): Json => frozenConfig();
 
 function regionCidrs(env: Json): string[] {
   return [...env.aws.regions, ...env.azure.regions].map((r: Json) => r.cidr);
@@ -23,7 +22,7 @@ function regionCidrs(env: Json): string[] {
 
 describe('scaleConfig', () => {
   test.each([1, 2, 5, 20, 50])('%i regions per cloud: passes the schema, one environment, disjoint networks', (n) => {
-    const { config, envName, awsRegions, azureRegions } = scaleConfig(shipped(), n);
+    const { config, envName, awsRegions, azureRegions } = scaleConfig(fixture(), n);
     expect(envName).toBe('prod');
     expect(Object.keys(config.environments as object)).toEqual(['prod']);
     expect(() => parsePlatformConfig(config, `generated-${n}`)).not.toThrow();
@@ -40,7 +39,7 @@ describe('scaleConfig', () => {
   });
 
   test('keeps the template environment except its regions: new fields flow through', () => {
-    const template = shipped();
+    const template = fixture();
     template.environments.prod.futureSection = { anything: ['kept'] };
     const { config } = scaleConfig(template, 20);
     const env = (config as Json).environments.prod;
@@ -54,8 +53,8 @@ describe('scaleConfig', () => {
   });
 
   test('keeps the template regions first, then adds made-up ones with their cloud’s zones', () => {
-    const template = shipped().environments.prod;
-    const env = (scaleConfig(shipped(), 5).config as Json).environments.prod;
+    const template = fixture().environments.prod;
+    const env = (scaleConfig(fixture(), 5).config as Json).environments.prod;
     expect(env.aws.regions.slice(0, template.aws.regions.length)).toEqual(template.aws.regions);
     expect(env.azure.regions[0]).toEqual(template.azure.regions[0]);
     const added = env.aws.regions[template.aws.regions.length];
@@ -65,13 +64,13 @@ describe('scaleConfig', () => {
   });
 
   test('one region per cloud keeps only each cloud’s first region', () => {
-    const env = (scaleConfig(shipped(), 1).config as Json).environments.prod;
+    const env = (scaleConfig(fixture(), 1).config as Json).environments.prod;
     expect(env.aws.regions.map((r: Json) => r.region)).toEqual(['us-east-1']);
     expect(env.azure.regions.map((r: Json) => r.region)).toEqual(['eastus2']);
   });
 
   test('avoids every CIDR written anywhere in the template environment', () => {
-    const template = shipped();
+    const template = fixture();
     template.environments.prod.futureSection = { tunnel: '10.0.0.0/15' };
     const env = (scaleConfig(template, 5).config as Json).environments.prod;
     const reserved = parseCidr('10.0.0.0/15') as Ipv4Cidr;
@@ -79,15 +78,15 @@ describe('scaleConfig', () => {
   });
 
   test('does not modify its input', () => {
-    const template = shipped();
+    const template = fixture();
     const before = JSON.stringify(template);
     scaleConfig(template, 20);
     expect(JSON.stringify(template)).toBe(before);
   });
 
   test('rejects a region count that is not a positive integer', () => {
-    expect(() => scaleConfig(shipped(), 0)).toThrow('positive integer');
-    expect(() => scaleConfig(shipped(), 1.5)).toThrow('positive integer');
+    expect(() => scaleConfig(fixture(), 0)).toThrow('positive integer');
+    expect(() => scaleConfig(fixture(), 1.5)).toThrow('positive integer');
   });
 });
 
@@ -115,7 +114,7 @@ describe('helpers', () => {
   });
 
   test('the template is prod when there is one, else the first environment', () => {
-    expect(templateEnvironment(shipped())).toBe('prod');
+    expect(templateEnvironment(fixture())).toBe('prod');
     expect(templateEnvironment({ environments: { qa: {}, dev: {} } })).toBe('qa');
   });
 });
