@@ -28,7 +28,9 @@ import {
   STORAGE_ACCOUNT_NAME_PATTERN,
   STORAGE_ACCOUNT_NAME_RULE,
 } from '../constructs/spec/naming';
-import { ALLOWED_RETENTION_DAYS } from '../constructs/spec/retention';
+import { ALARM_DELAY_MINUTES } from '../constructs/spec/link-health';
+import { IMMUTABILITY_MODES } from '../constructs/spec/logging';
+import { ALLOWED_AUDIT_RETENTION_DAYS, ALLOWED_RETENTION_DAYS, ARCHIVE_DAYS_RANGE } from '../constructs/spec/retention';
 import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
 import { ACCESS_MODES, STORES, STORE_KINDS, crossCloudSupported } from '../constructs/spec/workload-identity';
 import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
@@ -331,6 +333,60 @@ const workloadIdentity = z
     });
   });
 
+/** Tag keys and values both clouds accept: AWS is the stricter on length, Azure on characters. */
+const tagKey = matching(/^[A-Za-z0-9][A-Za-z0-9 _.:=+@-]{0,127}$/, 'a tag key of 1-128 letters, digits and " _.:=+@-"');
+const tagValue = matching(/^[A-Za-z0-9 _.:=+@/-]{0,256}$/, 'a tag value of up to 256 letters, digits and " _.:=+@/-"');
+
+const logging = z
+  .strictObject({
+    /** Days operational logs are kept (flow logs, control plane, workload logs), on both clouds. */
+    retentionDays: z
+      .number()
+      .int()
+      .refine((d) => ALLOWED_RETENTION_DAYS.includes(d), {
+        message: `must be one of ${ALLOWED_RETENTION_DAYS.join(', ')} (accepted by both CloudWatch Logs and Log Analytics)`,
+      }),
+    /** Days audit logs stay queryable (the CloudTrail log group, the audit tables). At least 365. */
+    auditRetentionDays: z
+      .number()
+      .int()
+      .refine((d) => ALLOWED_AUDIT_RETENTION_DAYS.includes(d), {
+        message: `must be one of ${ALLOWED_AUDIT_RETENTION_DAYS.join(', ')}: audit logs are kept at least a year, in values both CloudWatch Logs and Log Analytics accept`,
+      }),
+    /** Days audit archives are kept: S3 audit bucket, Azure archive account, Log Analytics total retention. */
+    archiveDays: z
+      .number()
+      .int()
+      .min(ARCHIVE_DAYS_RANGE.min, `must be ${ARCHIVE_DAYS_RANGE.min}-${ARCHIVE_DAYS_RANGE.max} days`)
+      .max(
+        ARCHIVE_DAYS_RANGE.max,
+        `must be ${ARCHIVE_DAYS_RANGE.min}-${ARCHIVE_DAYS_RANGE.max} days (Log Analytics total retention)`,
+      ),
+    /** Whether audit archives are immutable: `off`, `governance` or `compliance` (irreversible). */
+    immutability: z.enum(IMMUTABILITY_MODES),
+    /** Tags every resource carries, on both clouds, for lineage queries. Default none. */
+    lineageTags: z.record(tagKey, tagValue).default({}),
+  })
+  .superRefine((l, ctx) => {
+    if (l.archiveDays < l.auditRetentionDays) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['archiveDays'],
+        message: `must be at least auditRetentionDays (${l.auditRetentionDays})`,
+      });
+    }
+    // Compared only once each is a value its own rule accepts: one problem per mistake.
+    const bothValid =
+      ALLOWED_RETENTION_DAYS.includes(l.retentionDays) && ALLOWED_AUDIT_RETENTION_DAYS.includes(l.auditRetentionDays);
+    if (bothValid && l.auditRetentionDays < l.retentionDays) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['auditRetentionDays'],
+        message: `must be at least retentionDays (${l.retentionDays}): audit logs outlive operational ones`,
+      });
+    }
+  });
+
 /** The model stores: Azure's in the primary region, one distribution bucket per AWS region. */
 const modelStores = z.strictObject({
   /** Days deleted blobs and containers (Azure) stay recoverable. Default 30. */
@@ -407,13 +463,15 @@ const stateBackend = z.discriminatedUnion('type', [
 const environment = z
   .strictObject({
     tags: z.strictObject({ owner: nonEmpty, costCenter: nonEmpty }),
-    /** Retention for every log the environment keeps, on both clouds. */
-    logRetentionDays: z
-      .number()
-      .int()
-      .refine((d) => ALLOWED_RETENTION_DAYS.includes(d), {
-        message: `must be one of ${ALLOWED_RETENTION_DAYS.join(', ')} (accepted by both CloudWatch Logs and Log Analytics)`,
-      }),
+    /** Retention, archives and lineage tags of every log the environment keeps, on both clouds. */
+    logging,
+    /** Who is told when a security alarm or a link alarm fires. */
+    alerts: z.strictObject({
+      /** Addresses subscribed to the AWS alarm topic and the Azure action group. */
+      emails: z
+        .array(z.email('must be an email address'))
+        .min(1, 'must name at least one address: alarms nobody reads are not monitoring'),
+    }),
     stateBackend,
     /** The site-to-site VPN between the primary AWS region and the primary Azure region. */
     link: z
@@ -424,6 +482,25 @@ const environment = z
         awsAsn: privateAsn,
         /** BGP ASN of the Azure VPN gateway. */
         azureAsn: privateAsn,
+        /** The link's service level, watched by alarms on both clouds. */
+        objectives: z
+          .strictObject({
+            /** Tunnels of each VPN connection (of 2) that must be up; fewer raises the alarm. Default 1. */
+            minTunnelsUp: z
+              .number()
+              .int()
+              .min(1, 'must be 1 or 2 (each connection has 2 tunnels)')
+              .max(2, 'must be 1 or 2 (each connection has 2 tunnels)')
+              .default(1),
+            /** Minutes below the objective before an alarm fires: 5, 15, 30 or 60 (what both clouds evaluate). Default 15. */
+            alarmAfterMinutes: z
+              .number()
+              .refine((m) => (ALARM_DELAY_MINUTES as readonly number[]).includes(m), {
+                message: `must be one of ${ALARM_DELAY_MINUTES.join(', ')}: CloudWatch counts 5-minute periods, and Azure metric alerts take these windows`,
+              })
+              .default(15),
+          })
+          .default({ minTunnelsUp: 1, alarmAfterMinutes: 15 }),
       })
       .refine((link) => link.awsAsn !== link.azureAsn, {
         path: ['azureAsn'],
@@ -440,6 +517,13 @@ const environment = z
        * creating it again fails). One environment per account may create them. Default `create`.
        */
       serviceLinkedRoles: z.enum(['create', 'existing']).default('create'),
+      /**
+       * The account's CloudTrail trail (multi-region, so one per account): `create` it in this
+       * environment's account stack, with data events for the model stores of every environment
+       * in the account, or rely on the one another environment creates (`existing`). One
+       * environment per account may create it. Default `create`.
+       */
+      cloudTrail: z.enum(['create', 'existing']).default('create'),
       /**
        * The permissions boundary on every IAM role the platform creates: `platform` (the default)
        * creates one in the account stack, or give the ARN of your organization's own.
@@ -479,6 +563,12 @@ const environment = z
        * Default `software`; use `hsm` in production.
        */
       keyProtection: z.enum(['software', 'hsm']).default('software'),
+      /**
+       * The subscription's Activity Log diagnostic setting (one per subscription): `create` it in
+       * the primary region's host stack, or rely on the one another environment creates
+       * (`existing`). One environment per subscription may create it. Default `create`.
+       */
+      activityLog: z.enum(['create', 'existing']).default('create'),
       /** Optional explicit Key Vault name for the environment's first region; default derived from the platform name. */
       keyVaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional(),
       regions: z.array(azureRegionNetwork).min(1, 'must list at least one region'),
@@ -610,24 +700,54 @@ function rejectDuplicates(values: string[], path: (string | number)[], field: st
 }
 
 /**
- * A service-linked role exists once per account: two environments in one account that both
- * `create` it would fail on the second apply.
+ * Resources an account or subscription holds once: two environments on one account or
+ * subscription that both `create` one would fail on the second apply, or duplicate it.
  */
-function rejectSharedServiceLinkedRoleCreation(
-  envs: Record<string, { aws: { accountId: string; serviceLinkedRoles: 'create' | 'existing' } }>,
-  ctx: z.RefinementCtx,
-): void {
-  const creators = new Map<string, string>();
-  for (const [name, env] of Object.entries(envs)) {
-    if (env.aws.serviceLinkedRoles !== 'create') continue;
-    const earlier = creators.get(env.aws.accountId);
-    if (earlier === undefined) creators.set(env.aws.accountId, name);
-    else {
-      ctx.addIssue({
-        code: 'custom',
-        path: [name, 'aws', 'serviceLinkedRoles'],
-        message: `must be "existing": environment ${earlier} creates the service-linked roles of account ${env.aws.accountId}, and an account has one of each`,
-      });
+const ONCE_PER_SCOPE = [
+  {
+    cloud: 'aws',
+    scope: (env: EnvironmentShape) => env.aws.accountId,
+    field: 'serviceLinkedRoles',
+    what: 'the service-linked roles of account',
+    why: 'an account has one of each',
+  },
+  {
+    cloud: 'aws',
+    scope: (env: EnvironmentShape) => env.aws.accountId,
+    field: 'cloudTrail',
+    what: 'the trail of account',
+    why: 'one multi-region trail records the whole account',
+  },
+  {
+    cloud: 'azure',
+    scope: (env: EnvironmentShape) => env.azure.subscriptionId,
+    field: 'activityLog',
+    what: 'the Activity Log setting of subscription',
+    why: 'a subscription exports its Activity Log once',
+  },
+] as const;
+
+interface EnvironmentShape {
+  aws: { accountId: string; serviceLinkedRoles: 'create' | 'existing'; cloudTrail: 'create' | 'existing' };
+  azure: { subscriptionId: string; activityLog: 'create' | 'existing' };
+}
+
+function rejectSharedCreation(envs: Record<string, EnvironmentShape>, ctx: z.RefinementCtx): void {
+  for (const rule of ONCE_PER_SCOPE) {
+    const creators = new Map<string, string>();
+    for (const [name, env] of Object.entries(envs)) {
+      const cloudSettings = env[rule.cloud] as unknown as Record<string, string>;
+      if (cloudSettings[rule.field] !== 'create') continue;
+      const scope = rule.scope(env);
+      const earlier = creators.get(scope);
+      if (earlier === undefined) creators.set(scope, name);
+      else {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name, rule.cloud, rule.field],
+          message: `must be "existing": environment ${earlier} creates ${rule.what} ${scope}, and ${rule.why}`,
+        });
+      }
     }
   }
 }
@@ -642,7 +762,7 @@ export const platformConfigSchema = z.strictObject({
   environments: z
     .record(matching(NAME_PART_PATTERN, NAME_PART_RULE), environment)
     .refine((envs) => Object.keys(envs).length > 0, { message: 'must define at least one environment' })
-    .superRefine(rejectSharedServiceLinkedRoleCreation)
+    .superRefine(rejectSharedCreation)
     .superRefine(rejectConflictsWithinEnvironments),
 });
 

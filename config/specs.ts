@@ -24,12 +24,18 @@ export interface EnvironmentSpec {
     readonly natGateways: 'one-per-zone' | 'single';
     /** Create the account's service-linked roles, or look up the existing ones. */
     readonly serviceLinkedRoles: 'create' | 'existing';
+    /** Create the account's trail in this environment, or rely on another's. */
+    readonly cloudTrail: 'create' | 'existing';
     /** The boundary on every IAM role: created by the account stack (`platform`), or this policy ARN. */
     readonly permissionsBoundary: 'platform' | string;
     /** Principals that administer the model stores; every other principal not granted them is denied. */
     readonly adminPrincipalArns: readonly string[];
   };
-  readonly azure: CloudSpec<AzureIdentitySpec> & { readonly networkWatcher: 'create' | 'existing' };
+  readonly azure: CloudSpec<AzureIdentitySpec> & {
+    readonly networkWatcher: 'create' | 'existing';
+    /** Create the subscription's Activity Log setting in this environment, or rely on another's. */
+    readonly activityLog: 'create' | 'existing';
+  };
   /** The site-to-site link between the primary regions, or undefined when turned off. */
   readonly link?: { readonly awsAsn: number; readonly azureAsn: number };
   /** The platform's short name, first part of every resource name. */
@@ -42,6 +48,10 @@ export interface EnvironmentSpec {
     readonly deployerCidrs: readonly string[];
     readonly keyProtection: 'software' | 'hsm';
   };
+  /** Who alarms notify. */
+  readonly alerts: { readonly emails: readonly string[] };
+  /** The link's service level (used when the link is on). */
+  readonly linkObjectives: { readonly minTunnelsUp: number; readonly alarmAfterMinutes: number };
   /** The workloads of the model distribution path and what each may touch. */
   readonly workloads: readonly WorkloadIdentitySpec[];
   readonly modelStores: ModelStoreSpec;
@@ -102,7 +112,9 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
       keyProtection: env.azure.keyProtection,
     },
     link: env.link.enabled ? { awsAsn: env.link.awsAsn, azureAsn: env.link.azureAsn } : undefined,
-    logging: { retentionDays: env.logRetentionDays },
+    logging: env.logging,
+    alerts: env.alerts,
+    linkObjectives: env.link.objectives,
     workloads: env.workloadIdentities,
     modelStores: env.modelStores,
     backend: env.stateBackend,
@@ -113,6 +125,7 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
       natGateways: env.aws.natGateways,
       serviceLinkedRoles: env.aws.serviceLinkedRoles,
       permissionsBoundary: env.aws.permissionsBoundary,
+      cloudTrail: env.aws.cloudTrail,
       adminPrincipalArns: env.aws.adminPrincipalArns ?? env.kubernetes.admins.awsPrincipalArns,
     },
     azure: {
@@ -120,6 +133,7 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
       networks: networks(platform, envName, env.azure.regions),
       gpuPools: poolsFor('azure', env),
       networkWatcher: env.azure.networkWatcher,
+      activityLog: env.azure.activityLog,
     },
     tags: (role) => ({
       platform,
@@ -127,6 +141,7 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
       cloudRole: role,
       owner: env.tags.owner,
       costCenter: env.tags.costCenter,
+      lineage: env.logging.lineageTags,
     }),
   };
 }

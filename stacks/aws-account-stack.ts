@@ -1,7 +1,12 @@
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { Aspects } from 'cdktf';
 import type { Construct } from 'constructs';
+import { AwsAccountTrail, trailArn } from '../constructs/aws/audit/account-trail';
+import { AwsAlarmTopic } from '../constructs/aws/audit/alarm-topic';
+import { AwsSecurityAlarms } from '../constructs/aws/audit/security-alarms';
 import { AwsPermissionsBoundary, AwsPermissionsBoundaryAspect } from '../constructs/aws/iam/permissions-boundary';
+import { awsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-key';
+import type { LoggingSpec } from '../constructs/spec/logging';
 import { STS_AUDIENCE } from '../constructs/aws/iam/web-identity-trust';
 import { AwsWorkloadRole } from '../constructs/aws/iam/workload-role';
 import type { AwsFederatedWorkload } from '../constructs/aws/workload-identities';
@@ -30,6 +35,14 @@ export interface AwsAccountStackProps extends PlatformStackProps {
   readonly aksIssuers: readonly { readonly region: string; readonly url: string }[];
   /** AKS workloads granted AWS stores: each gets one role, trusted through those providers. */
   readonly federatedWorkloads: readonly CloudWorkloadIdentity[];
+  /** Retention, archive and immutability of the trail's logs. */
+  readonly logging: LoggingSpec;
+  /** Create the account's trail here, or rely on the one another environment created. */
+  readonly cloudTrail: 'create' | 'existing';
+  /** Bucket name prefix whose object reads and writes the trail records: every model store of the platform. */
+  readonly dataEventBucketPrefix: string;
+  /** Addresses the alarm topic notifies. */
+  readonly alertEmails: readonly string[];
 }
 
 /**
@@ -44,6 +57,10 @@ export class AwsAccountStack extends PlatformStack {
   readonly permissionsBoundaryArn: string;
   /** The role of each AKS workload federated into AWS; region stacks attach their grants to it. */
   readonly federatedWorkloads: readonly AwsFederatedWorkload[];
+  /** The topic security and link alarms notify, in the primary region. */
+  readonly alarmTopicArn: string;
+  /** The account's trail, when this environment creates it. */
+  readonly trail?: AwsAccountTrail;
 
   constructor(scope: Construct, name: string, props: AwsAccountStackProps) {
     super(scope, name, props);
@@ -61,6 +78,39 @@ export class AwsAccountStack extends PlatformStack {
           }).policy.arn
         : props.permissionsBoundary;
     Aspects.of(this).add(new AwsPermissionsBoundaryAspect(this.permissionsBoundaryArn));
+
+    const { accountId } = props.identity;
+    const createTrail = props.cloudTrail === 'create';
+    const logKey = awsLogEncryptionKey(this, 'log-key', {
+      namePrefix: props.namePrefix,
+      accountId,
+      region: props.region,
+      trailArn: createTrail ? trailArn(props.region, accountId, props.namePrefix) : undefined,
+      alarmTopic: true,
+    });
+    const topic = new AwsAlarmTopic(this, 'alarm-topic', {
+      name: `${props.namePrefix}-alarms`,
+      accountId,
+      region: props.region,
+      kmsKeyArn: logKey.arn,
+      emails: props.alertEmails,
+    });
+    this.alarmTopicArn = topic.topic.arn;
+    if (createTrail) {
+      this.trail = new AwsAccountTrail(this, 'trail', {
+        namePrefix: props.namePrefix,
+        accountId,
+        region: props.region,
+        logging: props.logging,
+        kmsKeyArn: logKey.arn,
+        dataEventBucketPrefix: props.dataEventBucketPrefix,
+      });
+      new AwsSecurityAlarms(this, 'security-alarms', {
+        logGroupName: this.trail.logGroup.logGroup.name,
+        namePrefix: props.namePrefix,
+        topicArn: this.alarmTopicArn,
+      });
+    }
 
     const providers = props.aksIssuers.map(
       (issuer) =>

@@ -2,7 +2,7 @@ import { Aspects } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsPermissionsBoundaryAspect } from '../constructs/aws/iam/permissions-boundary';
 import { AwsLogGroup } from '../constructs/aws/logging/log-group';
-import { AwsModelStore } from '../constructs/aws/model-store';
+import { AwsModelStore, awsModelStoreBucketName } from '../constructs/aws/model-store';
 import {
   AwsWorkloadIdentities,
   awsWorkloadRoleName,
@@ -104,7 +104,7 @@ export class AwsDistributionStack extends PlatformStack {
 
     const workloadLogs = new AwsLogGroup(this, 'workload-logs', {
       name: `/workloads/${network.name}`,
-      logging,
+      retentionDays: logging.retentionDays,
       kmsKeyArn: this.logKey.arn,
     });
     const workloadRoleArn = (workload: string) =>
@@ -117,6 +117,12 @@ export class AwsDistributionStack extends PlatformStack {
     ];
     this.modelStore = new AwsModelStore(this, 'model-store', {
       namePrefix: network.name,
+      bucketName: awsModelStoreBucketName(
+        props.tags.platform,
+        props.tags.environment,
+        network.region,
+        identity.accountId,
+      ),
       accountId: identity.accountId,
       region: network.region,
       spec: props.modelStore,

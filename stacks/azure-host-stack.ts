@@ -7,6 +7,14 @@ import { AzureNetwork } from '../constructs/azure/network';
 import { AzurePrivateDnsZones } from '../constructs/azure/private-dns-zones';
 import { AzureSecureStorageAccount, blobPrivateEndpoint } from '../constructs/azure/storage-account';
 import { AzureWorkloadLogs } from '../constructs/azure/logging/workload-logs';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import {
+  ACTIVITY_LOG_CATEGORIES,
+  AKS_AUDIT_CATEGORIES,
+  IMMUTABILITY_STATE,
+  archiveAuditLogs,
+  auditTableRetention,
+} from '../constructs/azure/audit/audit-archive';
 import { AzureWorkloadIdentities } from '../constructs/azure/workload-identities';
 import type { ModelStoreSpec } from '../constructs/spec/model-store';
 import type { IdentityDescription } from '../constructs/spec/parity';
@@ -82,6 +90,8 @@ export interface AzureHostStackProps extends PlatformStackProps {
    * region's, looked up by name and reached through a private endpoint in this region's network.
    */
   readonly modelStore: AzureModelStoreLocation & { readonly create?: ModelStoreSpec };
+  /** Export the subscription's Activity Log from this stack (one stack per subscription does). */
+  readonly activityLog: boolean;
 }
 
 /** One Azure region of the host side: where the first-party products train and serve. */
@@ -94,6 +104,8 @@ export class AzureHostStack extends PlatformStack {
   /** The model store of the environment (created here, or the primary region's). */
   readonly modelStore: AzureModelStoreRef;
   readonly workloadIdentities: AzureWorkloadIdentities;
+  /** The immutable archive of the region's audit logs. */
+  readonly auditArchive: AzureSecureStorageAccount;
 
   constructor(scope: Construct, name: string, props: AzureHostStackProps) {
     super(scope, name, props);
@@ -123,7 +135,7 @@ export class AzureHostStack extends PlatformStack {
       name: `log-${network.name}`,
       resourceGroupName: loggingResourceGroup.name,
       location,
-      logging,
+      retentionDays: logging.retentionDays,
     });
 
     // Keys outlive clusters: the vault sits in its own protected group.
@@ -150,6 +162,42 @@ export class AzureHostStack extends PlatformStack {
 
     // Network Watcher writes flow logs through the public endpoint as a trusted service: it does
     // not use private endpoints (Microsoft Learn, "Azure Storage network security").
+    // Audit records, kept immutable for the archive period. Azure Monitor writes here as a trusted
+    // service, like Network Watcher below.
+    this.auditArchive = new AzureSecureStorageAccount(this, 'audit-archive', {
+      name: storageAccountName([props.tags.platform, props.tags.environment, location, 'audit']),
+      holds: 'audit',
+      resourceGroupName: loggingResourceGroup.name,
+      location,
+      blobSoftDeleteDays: Math.min(logging.auditRetentionDays, 365),
+      publicAccess: 'trusted-services',
+      keyVault,
+      privateEndpointSubnetId: this.network.subnets['private-endpoints'].id,
+      blobPrivateDnsZoneId: this.privateDns.blob.id,
+      immutability:
+        logging.immutability === 'off'
+          ? undefined
+          : { state: IMMUTABILITY_STATE[logging.immutability], days: logging.archiveDays },
+      blobLogs: { workspaceId: this.logAnalytics.workspace.id },
+    });
+    const archiveAccountId = this.auditArchive.account.id;
+    const blobLogs = { workspaceId: this.logAnalytics.workspace.id, archiveAccountId };
+    auditTableRetention(this, 'audit-table', { workspaceId: this.logAnalytics.workspace.id, logging });
+    archiveAuditLogs(this, 'key-vault-audit-archive', {
+      targetResourceId: keyVault.vault.id,
+      archiveAccountId,
+      categoryGroup: 'audit',
+    });
+    if (props.activityLog) {
+      new MonitorDiagnosticSetting(this, 'activity-log', {
+        name: 'activity-log-audit',
+        targetResourceId: `/subscriptions/${props.identity.subscriptionId}`,
+        logAnalyticsWorkspaceId: this.logAnalytics.workspace.id,
+        storageAccountId: archiveAccountId,
+        enabledLog: ACTIVITY_LOG_CATEGORIES.map((category) => ({ category })),
+      });
+    }
+
     const flowLogStorage = new AzureSecureStorageAccount(this, 'flow-log-storage', {
       name: storageAccountName([props.tags.platform, props.tags.environment, location, 'flow']),
       holds: 'log',
@@ -157,6 +205,7 @@ export class AzureHostStack extends PlatformStack {
       location,
       blobSoftDeleteDays: Math.min(logging.retentionDays, 365),
       publicAccess: 'trusted-services',
+      blobLogs,
       keyVault,
       privateEndpointSubnetId: this.network.subnets['private-endpoints'].id,
       blobPrivateDnsZoneId: this.privateDns.blob.id,
@@ -183,7 +232,7 @@ export class AzureHostStack extends PlatformStack {
         name: `log-${network.name}-defender`,
         resourceGroupName: loggingResourceGroup.name,
         location,
-        logging: { retentionDays: 30 },
+        retentionDays: 30,
         localAuthentication: true,
       });
 
@@ -203,8 +252,13 @@ export class AzureHostStack extends PlatformStack {
       maintenanceWindow: props.aks.maintenanceWindow,
       defenderWorkspaceId: defenderWorkspace ? defenderWorkspace.workspace.id : undefined,
     });
+    archiveAuditLogs(this, 'aks-audit-archive', {
+      targetResourceId: this.cluster.cluster.id,
+      archiveAccountId,
+      categories: AKS_AUDIT_CATEGORIES,
+    });
 
-    this.modelStore = this.modelStoreOf(props, keyVault);
+    this.modelStore = this.modelStoreOf(props, keyVault, blobLogs);
     const workloadLogs = new AzureWorkloadLogs(this, 'workload-logs', {
       namePrefix: network.name,
       resourceGroupName: loggingResourceGroup.name,
@@ -236,7 +290,11 @@ export class AzureHostStack extends PlatformStack {
     return this.workloadIdentities.describe();
   }
 
-  private modelStoreOf(props: AzureHostStackProps, keyVault: AzureKeyVault): AzureModelStoreRef {
+  private modelStoreOf(
+    props: AzureHostStackProps,
+    keyVault: AzureKeyVault,
+    blobLogs: { workspaceId: string; archiveAccountId: string },
+  ): AzureModelStoreRef {
     const location = props.network.region;
     const blobZone = this.privateDns.blob.id;
     const subnetId = this.network.subnets['private-endpoints'].id;
@@ -276,6 +334,7 @@ export class AzureHostStack extends PlatformStack {
       containerSoftDeleteDays: spec.softDeleteDays,
       replication: spec.azureReplication,
       containers: ['models', 'datasets'],
+      blobLogs,
     });
     return {
       accountId: store.account.id,

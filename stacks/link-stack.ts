@@ -2,7 +2,10 @@ import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import type { Construct } from 'constructs';
 import type { AwsNetwork } from '../constructs/aws/network';
+import { AwsLinkHealth } from '../constructs/aws/link-health';
 import { AwsLinkIngress } from '../constructs/aws/link-ingress';
+import { AzureLinkHealth } from '../constructs/azure/link-health';
+import type { LinkObjectives } from '../constructs/spec/link-health';
 import { AwsVpnGateway } from '../constructs/aws/vpn-gateway';
 import { AzureVpnConnections } from '../constructs/azure/vpn-connections';
 import { AzureVpnGateway } from '../constructs/azure/vpn-gateway';
@@ -38,11 +41,21 @@ export interface LinkAwsSide {
   readonly clusterSecurityGroupId: string;
 }
 
+/** How the link's service level is watched. */
+export interface LinkHealthSpec {
+  readonly objectives: LinkObjectives;
+  /** The account's alarm topic, in the primary AWS region (the account stack's). */
+  readonly awsTopicArn: string;
+  /** Who the Azure action group emails. */
+  readonly emails: readonly string[];
+}
+
 /** Props of {@link LinkStack}. */
 export interface LinkStackProps extends PlatformStackProps {
   readonly link: LinkSpec;
   readonly azure: LinkAzureSide;
   readonly aws: LinkAwsSide;
+  readonly health: LinkHealthSpec;
 }
 
 /**
@@ -103,6 +116,21 @@ export class LinkStack extends PlatformStack {
     this.awsIngress = new AwsLinkIngress(this, 'aws-ingress', {
       securityGroupId: aws.clusterSecurityGroupId,
       peerCidrs: [azure.network.cidr],
+    });
+
+    new AwsLinkHealth(this, 'aws-health', {
+      namePrefix: aws.network.name,
+      connections: this.awsGateway.connections,
+      objectives: props.health.objectives,
+      topicArn: props.health.awsTopicArn,
+    });
+    new AzureLinkHealth(this, 'azure-health', {
+      namePrefix: azure.network.name,
+      resourceGroupName,
+      gatewayId: this.azureGateway.gateway.id,
+      peerAddresses: this.plan.tunnels.map((t) => t.awsInsideAddress),
+      objectives: props.health.objectives,
+      emails: props.health.emails,
     });
   }
 }

@@ -12,6 +12,7 @@ import { AwsDistributionStack } from './aws-distribution-stack';
 import { AzureHostStack, azureModelStoreLocation } from './azure-host-stack';
 import { LinkStack } from './link-stack';
 import { identitiesOn } from '../constructs/spec/workload-identity';
+import { awsModelStoreBucketPrefix } from '../constructs/aws/model-store';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
@@ -57,6 +58,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
               keyVault: i === 0 ? env.azureKeyVault : { ...env.azureKeyVault, name: undefined },
               workloads: azureWorkloads,
               modelStore: { ...modelStore, create: i === 0 ? env.modelStores : undefined },
+              activityLog: i === 0 && env.azure.activityLog === 'create',
             }),
           ),
       );
@@ -74,6 +76,10 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
         aksIssuers:
           federated.length > 0 ? [{ region: env.azure.networks[0].region, url: azureHosts[0].oidcIssuerUrl }] : [],
         federatedWorkloads: federated,
+        logging: env.logging,
+        cloudTrail: env.aws.cloudTrail,
+        dataEventBucketPrefix: awsModelStoreBucketPrefix(env.platform),
+        alertEmails: env.alerts.emails,
       });
       const awsDistributions = env.aws.networks.map(
         (network) =>
@@ -112,6 +118,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
             vpc: distribution.network,
             clusterSecurityGroupId: distribution.cluster.cluster.vpcConfig.clusterSecurityGroupId,
           },
+          health: { objectives: env.linkObjectives, awsTopicArn: awsAccount.alarmTopicArn, emails: env.alerts.emails },
         });
       return [envName, { awsAccount, azureHosts, awsDistributions, link }];
     }),

@@ -123,7 +123,7 @@ export class AwsEksCluster extends Construct {
     // Created before the cluster, so EKS writes into an encrypted group with retention, not one of its own.
     const logGroup = new AwsLogGroup(this, 'control-plane-logs', {
       name: `/aws/eks/${name}/cluster`,
-      logging: props.logging,
+      retentionDays: props.logging.retentionDays,
       kmsKeyArn: props.logKeyArn,
     });
 

@@ -7,10 +7,34 @@ import type { AwsModelStoreRef } from './iam/store-access';
 import { AwsKmsKey } from './kms-key';
 import { AwsSecureBucket } from './secure-bucket';
 
+/**
+ * The first part of every model store bucket name of a platform: `<platform>-models-`. The
+ * account's trail records data events under it, so a new region or environment is recorded
+ * without touching the trail.
+ */
+export function awsModelStoreBucketPrefix(platform: string): string {
+  return `${platform}-models-`;
+}
+
+/** The distribution bucket of a region: `<platform>-models-<environment>-<region>-<account>`. */
+export function awsModelStoreBucketName(
+  platform: string,
+  environment: string,
+  region: string,
+  accountId: string,
+): string {
+  const name = s3BucketName([`${awsModelStoreBucketPrefix(platform)}${environment}`, region, accountId]);
+  // A name cut short to fit would lose the prefix the trail relies on.
+  if (!name.startsWith(awsModelStoreBucketPrefix(platform))) throw new Error(`bucket name ${name} lost its prefix`);
+  return name;
+}
+
 /** Props of {@link AwsModelStore}. */
 export interface AwsModelStoreProps {
   /** Name prefix, `<platform>-<environment>-<region>`. */
   readonly namePrefix: string;
+  /** The store's bucket name (see {@link awsModelStoreBucketName}). */
+  readonly bucketName: string;
   readonly accountId: string;
   readonly region: string;
   readonly spec: ModelStoreSpec;
@@ -45,7 +69,7 @@ export class AwsModelStore extends Construct {
       accountId,
       statements: [],
     });
-    const storeName = s3BucketName([namePrefix, 'models', accountId]);
+    const storeName = props.bucketName;
     const storeArn = `arn:aws:s3:::${storeName}`;
     this.accessLogs = new AwsSecureBucket(this, 'access-logs', {
       name: s3BucketName([namePrefix, 'models-logs', accountId]),

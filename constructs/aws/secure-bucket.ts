@@ -1,5 +1,6 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
@@ -22,6 +23,12 @@ export interface AwsSecureBucketProps {
   readonly noncurrentVersionDays: number;
   /** Days after which current objects expire. Default: never. */
   readonly expireAfterDays?: number;
+  /**
+   * S3 Object Lock: every new object version is locked for `days` in `mode` (`GOVERNANCE`: only
+   * principals allowed to bypass may shorten it; `COMPLIANCE`: nobody can). Only at creation: a
+   * bucket is created with Object Lock or without. Default: off.
+   */
+  readonly objectLock?: { readonly mode: 'GOVERNANCE' | 'COMPLIANCE'; readonly days: number };
   /** Statements of the bucket policy beyond the TLS-only deny every bucket gets. Default: none. */
   readonly policyStatements?: (bucketArn: string) => readonly IamStatement[];
 }
@@ -41,7 +48,11 @@ export class AwsSecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AwsSecureBucketProps) {
     super(scope, id);
-    this.bucket = new S3Bucket(this, 'bucket', { bucket: props.name, lifecycle: { preventDestroy: true } });
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucket: props.name,
+      objectLockEnabled: props.objectLock ? true : undefined,
+      lifecycle: { preventDestroy: true },
+    });
     const bucket = this.bucket.id;
     this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access-block', {
       bucket,
@@ -69,6 +80,14 @@ export class AwsSecureBucket extends Construct {
       bucket,
       versioningConfiguration: { status: 'Enabled' },
     });
+    if (props.objectLock) {
+      new S3BucketObjectLockConfigurationA(this, 'object-lock', {
+        bucket,
+        objectLockEnabled: 'Enabled',
+        rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.days } },
+        dependsOn: [versioning],
+      });
+    }
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket,
       rule: [

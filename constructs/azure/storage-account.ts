@@ -1,3 +1,4 @@
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
@@ -38,7 +39,22 @@ export interface AzureSecureStorageAccountProps {
   readonly publicAccess?: StoragePublicAccess;
   /** Private blob containers to create. Default: none. */
   readonly containers?: readonly string[];
+  /**
+   * Version-level immutability for the whole account, inherited by every container (those Azure
+   * Monitor creates included): each blob version is locked for `days` after it is written,
+   * appends still allowed. `Unlocked` can be shortened or removed by an administrator; `Locked`
+   * cannot, ever. Only at creation. Default: none.
+   */
+  readonly immutability?: { readonly state: 'Unlocked' | 'Locked'; readonly days: number };
+  /**
+   * Where the blob service's read, write and delete logs go: the workspace, and the audit archive
+   * (omit it for the archive itself). Default: not logged.
+   */
+  readonly blobLogs?: { readonly workspaceId: string; readonly archiveAccountId?: string };
 }
+
+/** The blob service's audit categories: every read, write and delete. */
+export const BLOB_LOG_CATEGORIES = ['StorageRead', 'StorageWrite', 'StorageDelete'] as const;
 
 /**
  * A hardened storage account, the same wherever the platform keeps data on Azure: TLS 1.2, HTTPS
@@ -96,6 +112,12 @@ export class AzureSecureStorageAccount extends Construct {
         defaultAction: 'Deny',
         bypass: publicAccess === 'trusted-services' ? ['AzureServices', 'Logging', 'Metrics'] : ['None'],
       },
+      immutabilityPolicy: props.immutability && {
+        state: props.immutability.state,
+        periodSinceCreationInDays: props.immutability.days,
+        // Azure Monitor appends to the blobs it writes: appends stay allowed, rewrites do not.
+        allowProtectedAppendWrites: true,
+      },
       blobProperties: {
         versioningEnabled: true,
         deleteRetentionPolicy: { days: props.blobSoftDeleteDays },
@@ -112,6 +134,16 @@ export class AzureSecureStorageAccount extends Construct {
       subnetId: props.privateEndpointSubnetId,
       blobPrivateDnsZoneId: props.blobPrivateDnsZoneId,
     });
+    if (props.blobLogs) {
+      new MonitorDiagnosticSetting(this, 'blob-logs', {
+        name: 'blob-audit',
+        targetResourceId: `${this.account.id}/blobServices/default`,
+        logAnalyticsWorkspaceId: props.blobLogs.workspaceId,
+        logAnalyticsDestinationType: 'Dedicated',
+        storageAccountId: props.blobLogs.archiveAccountId,
+        enabledLog: BLOB_LOG_CATEGORIES.map((category) => ({ category })),
+      });
+    }
     this.containers = Object.fromEntries(
       (props.containers ?? []).map((name) => [
         name,

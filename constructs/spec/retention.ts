@@ -15,3 +15,17 @@ export const LOG_ANALYTICS_RETENTION_RANGE = { min: 30, max: 730 } as const;
 export const ALLOWED_RETENTION_DAYS: readonly number[] = CLOUDWATCH_RETENTION_DAYS.filter(
   (d) => d >= LOG_ANALYTICS_RETENTION_RANGE.min && d <= LOG_ANALYTICS_RETENTION_RANGE.max,
 );
+
+/** Audit logs are kept at least a year (CIS, and most audit regimes). */
+export const MIN_AUDIT_RETENTION_DAYS = 365;
+
+/** The audit retention values this platform accepts: allowed, and at least a year. */
+export const ALLOWED_AUDIT_RETENTION_DAYS: readonly number[] = ALLOWED_RETENTION_DAYS.filter(
+  (d) => d >= MIN_AUDIT_RETENTION_DAYS,
+);
+
+/**
+ * Archive periods: at least the audit retention, at most Log Analytics' total retention
+ * (12 years), which also bounds S3 Object Lock and Azure immutability periods here.
+ */
+export const ARCHIVE_DAYS_RANGE = { min: MIN_AUDIT_RETENTION_DAYS, max: 4383 } as const;

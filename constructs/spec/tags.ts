@@ -10,7 +10,8 @@ export const REQUIRED_TAG_KEYS = [
   'managed-by',
 ] as const;
 
-export type PlatformTags = Readonly<Record<(typeof REQUIRED_TAG_KEYS)[number], string>>;
+/** The required keys, and the environment's lineage tags. */
+export type PlatformTags = Readonly<Record<(typeof REQUIRED_TAG_KEYS)[number], string> & Record<string, string>>;
 
 /** What the tag set is built from. */
 export interface TagSpec {
@@ -24,10 +25,13 @@ export interface TagSpec {
   readonly owner: string;
   /** The cost center charged, from config. */
   readonly costCenter: string;
+  /** The environment's lineage tags, from config (`logging.lineageTags`); the required keys win over them. */
+  readonly lineage: Readonly<Record<string, string>>;
 }
 
 export function platformTags(spec: TagSpec): PlatformTags {
   return {
+    ...spec.lineage,
     platform: spec.platform,
     environment: spec.environment,
     'cloud-role': spec.cloudRole,

@@ -104,9 +104,9 @@ describe('platform config schema', () => {
   });
 
   test('a retention neither log service accepts lists the allowed values', () => {
-    const found = problems(withProd((p) => (p.logRetentionDays = 45)));
+    const found = problems(withProd((p) => (p.logging.retentionDays = 45)));
     expect(found).toEqual([
-      'environments.prod.logRetentionDays: must be one of 30, 60, 90, 120, 150, 180, 365, 400, 545 (accepted by both CloudWatch Logs and Log Analytics) (found 45)',
+      'environments.prod.logging.retentionDays: must be one of 30, 60, 90, 120, 150, 180, 365, 400, 545 (accepted by both CloudWatch Logs and Log Analytics) (found 45)',
     ]);
   });
 
@@ -180,7 +180,7 @@ describe('platform config schema', () => {
   test('an unknown key like no known one lists the known keys, so typos do not pass silently', () => {
     const found = problems(withProd((p) => (p.aws.vpcFlowLogs = true)));
     expect(found).toEqual([
-      'environments.prod.aws: unknown key "vpcFlowLogs"; known keys: accountId, natGateways, serviceLinkedRoles, permissionsBoundary, adminPrincipalArns, regions',
+      'environments.prod.aws: unknown key "vpcFlowLogs"; known keys: accountId, natGateways, serviceLinkedRoles, cloudTrail, permissionsBoundary, adminPrincipalArns, regions',
     ]);
   });
 

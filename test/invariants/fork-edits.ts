@@ -94,8 +94,12 @@ export const FORK_EDITS: readonly ForkEdit[] = [
     apply(config) {
       const names = Object.keys(config.environments);
       const copy = structuredClone(config.environments[names[0]]);
-      // The environment it copies already creates the account's service-linked roles.
+      // The environment it copies already creates what its account and subscription hold once:
+      // the service-linked roles, the trail (which records every platform model store in the
+      // account) and the Activity Log export.
       copy.aws.serviceLinkedRoles = 'existing';
+      copy.aws.cloudTrail = 'existing';
+      copy.azure.activityLog = 'existing';
       config.environments[firstUnused(['staging', 'stage', 'qa'], names, 'environment name')] = copy;
       for (const region of [...copy.aws.regions, ...copy.azure.regions]) region.cidr = freeCidr(config);
     },

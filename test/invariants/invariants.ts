@@ -245,7 +245,7 @@ export const INVARIANTS: readonly Invariant[] = [
       }),
   },
   {
-    name: 'every taggable resource carries the full tag set, naming its platform, environment and side',
+    name: "every taggable resource carries the full tag set, naming its platform, environment and side, and its environment's lineage tags",
     violations: (platform) => [
       ...(platform.taggableTypes.size === 0 ? ['no taggable resource type found in the construct tree'] : []),
       ...eachStack(platform, ({ name, env: envName, kind }, stack, env) => {
@@ -255,12 +255,13 @@ export const INVARIANTS: readonly Invariant[] = [
           'cloud-role': kind === 'azure-host' ? 'host' : kind === 'link' ? 'link' : 'distribution',
           owner: env.tags.owner,
           'cost-center': env.tags.costCenter,
+          ...env.logging.lineageTags,
         };
         return allResources(stack)
           .filter(([type]) => platform.taggableTypes.has(type))
           .flatMap(([type, id, r]) => {
             const tags = (r.tags ?? {}) as Record<string, string>;
-            const absent = REQUIRED_TAG_KEYS.filter((k) => !tags[k]);
+            const absent = [...REQUIRED_TAG_KEYS, ...Object.keys(env.logging.lineageTags)].filter((k) => !tags[k]);
             const wrong = Object.entries(expected).filter(([k, v]) => tags[k] && tags[k] !== v);
             return absent.length === 0 && wrong.length === 0
               ? []
@@ -346,11 +347,12 @@ export const INVARIANTS: readonly Invariant[] = [
       }),
   },
   {
-    name: "the link joins the primary regions (each cloud's first) and reads only outputs they export",
+    name: "the link joins the primary regions (each cloud's first), alarms through the account's topic, and reads only outputs they export",
     violations: (platform) =>
       eachStack(platform, ({ name, env: envName, kind }, link, env) => {
         if (kind !== 'link') return [];
         const producers = [
+          awsAccountStackName(envName),
           awsDistributionStackName(envName, env.aws.regions[0].region),
           azureHostStackName(envName, env.azure.regions[0].region),
         ];

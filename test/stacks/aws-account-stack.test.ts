@@ -51,6 +51,8 @@ describe('AWS account stack (frozen fixture config)', () => {
       'environments.prod.aws.serviceLinkedRoles: must be "existing": environment dev creates the service-linked roles of account 222222222222',
     );
     config.environments.prod.aws.serviceLinkedRoles = 'existing';
+    // The trail is the account's too: one environment creates it.
+    config.environments.prod.aws.cloudTrail = 'existing';
     expect(() => parsePlatformConfig(config)).not.toThrow();
   });
 });

@@ -55,6 +55,10 @@ describe('link stack (frozen fixture config)', () => {
           aws_vpn_connection: 2,
           // Every private route table of the primary VPC: one per zone for nodes, one for intra.
           aws_vpn_gateway_route_propagation: env === 'prod' ? 4 : 3,
+          // Link health: a tunnel alarm per AWS connection; a link-down and a tunnel-down alert on Azure.
+          aws_cloudwatch_metric_alarm: 2,
+          azurerm_monitor_action_group: 1,
+          azurerm_monitor_metric_alert: 2,
         },
       });
     }
@@ -208,7 +212,8 @@ describe('link stack (frozen fixture config)', () => {
   describe('cross-stack references', () => {
     test('the link reads the primary networks through terraform_remote_state of both network stacks', () => {
       for (const [env, link] of links) {
-        const producers = [`${env}-aws-dist-us-east-1`, `${env}-azure-host-eastus2`];
+        // The account stack too: the tunnel alarms notify its topic.
+        const producers = [`${env}-aws-account`, `${env}-aws-dist-us-east-1`, `${env}-azure-host-eastus2`];
         const remote = link.data!.terraform_remote_state;
         expect(Object.keys(remote).sort()).toEqual(producers.map((p) => `cross-stack-reference-input-${p}`));
         for (const producer of producers) {

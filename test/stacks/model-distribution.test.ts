@@ -264,7 +264,9 @@ describe('model distribution path (frozen fixture)', () => {
       '%s: the distribution bucket is private, KMS-encrypted, versioned, logged and kept',
       (dist) => {
         const stack = stacks.get(dist)!;
-        const [store] = bucketsOf(stack).filter((b) => /-models-\d{12}$/.test(String(b.attributes.bucket)));
+        const [store] = bucketsOf(stack).filter((b) =>
+          /^gpuplat-models-prod-[a-z0-9-]+-\d{12}$/.test(String(b.attributes.bucket)),
+        );
         expect(store.attributes.lifecycle).toEqual({ prevent_destroy: true });
         expect(store.attributes.force_destroy).toBeUndefined();
         expect(settingFor(stack, 'aws_s3_bucket_public_access_block', store.address)).toMatchObject({

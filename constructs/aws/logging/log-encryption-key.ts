@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import type { IamStatement } from '../iam/policy-document';
 import { AwsKmsKey } from '../kms-key';
 
 /** Props of {@link awsLogEncryptionKey}. */
@@ -8,32 +9,86 @@ export interface AwsLogEncryptionKeyProps {
   /** The account that owns the key and the log groups it encrypts. */
   readonly accountId: string;
   readonly region: string;
+  /**
+   * The trail whose log files the key encrypts (the account stack's key). Default: none, the key
+   * serves CloudWatch Logs only.
+   */
+  readonly trailArn?: string;
+  /**
+   * Whether CloudWatch alarms of this account and region publish to an SNS topic encrypted with
+   * the key. Default false.
+   */
+  readonly alarmTopic?: boolean;
 }
 
 /**
- * The KMS key for a region's CloudWatch log groups, usable by CloudWatch Logs only for this
- * account's log groups in this region (the encryption-context condition).
+ * The statements that let AWS services use a log key, each for this account and region only:
+ * CloudWatch Logs for this account's log groups (encryption context), CloudTrail for one trail
+ * (`aws:SourceArn` and the trail encryption context), CloudWatch alarms publishing to an
+ * encrypted topic (`aws:SourceArn` of this account's alarms). Pure.
  */
-export function awsLogEncryptionKey(scope: Construct, id: string, props: AwsLogEncryptionKeyProps): AwsKmsKey {
+export function logKeyStatements(props: AwsLogEncryptionKeyProps): IamStatement[] {
   const { accountId, region } = props;
-  return new AwsKmsKey(scope, id, {
-    alias: `${props.namePrefix}-logs`,
-    description: `CloudWatch Logs encryption for ${props.namePrefix}`,
-    accountId,
-    statements: [
+  const statements: IamStatement[] = [
+    {
+      sid: 'CloudWatchLogsEncryptsThisAccountsLogGroups',
+      principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: [
+        {
+          test: 'ArnLike',
+          variable: 'kms:EncryptionContext:aws:logs:arn',
+          values: [`arn:aws:logs:${region}:${accountId}:log-group:*`],
+        },
+      ],
+    },
+  ];
+  if (props.trailArn) {
+    statements.push(
       {
-        sid: 'CloudWatchLogsEncryptsThisAccountsLogGroups',
-        principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        sid: 'CloudTrailEncryptsThisTrail',
+        principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+        actions: ['kms:GenerateDataKey*'],
         resources: ['*'],
         conditions: [
+          { test: 'StringEquals', variable: 'aws:SourceArn', values: [props.trailArn] },
           {
-            test: 'ArnLike',
-            variable: 'kms:EncryptionContext:aws:logs:arn',
-            values: [`arn:aws:logs:${region}:${accountId}:log-group:*`],
+            test: 'StringLike',
+            variable: 'kms:EncryptionContext:aws:cloudtrail:arn',
+            values: [`arn:aws:cloudtrail:*:${accountId}:trail/*`],
           },
         ],
       },
-    ],
+      {
+        sid: 'CloudTrailDescribesTheKey',
+        principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
+        actions: ['kms:DescribeKey'],
+        resources: ['*'],
+        conditions: [{ test: 'StringEquals', variable: 'aws:SourceArn', values: [props.trailArn] }],
+      },
+    );
+  }
+  if (props.alarmTopic) {
+    statements.push({
+      sid: 'AlarmsPublishToTheEncryptedTopic',
+      principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: [
+        { test: 'ArnLike', variable: 'aws:SourceArn', values: [`arn:aws:cloudwatch:${region}:${accountId}:alarm:*`] },
+      ],
+    });
+  }
+  return statements;
+}
+
+/** The KMS key for a region's logs: see {@link logKeyStatements} for who may use it. */
+export function awsLogEncryptionKey(scope: Construct, id: string, props: AwsLogEncryptionKeyProps): AwsKmsKey {
+  return new AwsKmsKey(scope, id, {
+    alias: `${props.namePrefix}-logs`,
+    description: `${props.trailArn ? 'CloudWatch Logs, CloudTrail and alarm' : 'CloudWatch Logs'} encryption for ${props.namePrefix}`,
+    accountId: props.accountId,
+    statements: logKeyStatements(props),
   });
 }

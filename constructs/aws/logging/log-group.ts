@@ -1,13 +1,12 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Construct } from 'constructs';
-import type { LoggingSpec } from '../../spec/logging';
 
 /** Props of {@link AwsLogGroup}. */
 export interface AwsLogGroupProps {
   /** The log group's name, for example `/aws/eks/<cluster>/cluster`. */
   readonly name: string;
-  /** Retention, from the environment's logging spec. */
-  readonly logging: LoggingSpec;
+  /** Days events are kept: the environment's retention for the group's kind (`retentionFor`). */
+  readonly retentionDays: number;
   /** ARN of the KMS key that encrypts the log group. */
   readonly kmsKeyArn: string;
 }
@@ -20,7 +19,7 @@ export class AwsLogGroup extends Construct {
     super(scope, id);
     this.logGroup = new CloudwatchLogGroup(this, 'group', {
       name: props.name,
-      retentionInDays: props.logging.retentionDays,
+      retentionInDays: props.retentionDays,
       kmsKeyId: props.kmsKeyArn,
       lifecycle: { preventDestroy: true },
     });

@@ -31,7 +31,7 @@ export class AwsVpcFlowLog extends Construct {
     super(scope, id);
     this.logGroup = new AwsLogGroup(this, 'log-group', {
       name: `/aws/vpc/${props.namePrefix}/flow-logs`,
-      logging: props.logging,
+      retentionDays: props.logging.retentionDays,
       kmsKeyArn: props.kmsKeyArn,
     });
     const role = new IamRole(this, 'role', {

@@ -1,14 +1,13 @@
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { Construct } from 'constructs';
-import type { LoggingSpec } from '../../spec/logging';
 
 /** Props of {@link AzureLogAnalytics}. */
 export interface AzureLogAnalyticsProps {
   readonly name: string;
   readonly resourceGroupName: string;
   readonly location: string;
-  /** Retention, from the environment's logging spec. */
-  readonly logging: LoggingSpec;
+  /** Days data is kept: the environment's operational retention (audit tables keep their own). */
+  readonly retentionDays: number;
   /**
    * Whether clients may authenticate with the workspace's shared keys. Default false: Entra ID
    * only. Turn it on only for a workspace whose clients cannot use Entra ID: Defender for
@@ -33,7 +32,7 @@ export class AzureLogAnalytics extends Construct {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       sku: 'PerGB2018',
-      retentionInDays: props.logging.retentionDays,
+      retentionInDays: props.retentionDays,
       localAuthenticationEnabled: props.localAuthentication ?? false,
       lifecycle: { preventDestroy: true },
     });

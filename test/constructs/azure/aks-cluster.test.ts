@@ -141,8 +141,8 @@ describe('AKS cluster', () => {
     });
 
     test('control-plane logs, API server and audit included, go to Log Analytics', () => {
-      const setting = Object.values(resourcesOf(prod, 'azurerm_monitor_diagnostic_setting')).find((s) =>
-        String(s.target_resource_id).includes('azurerm_kubernetes_cluster'),
+      const setting = Object.values(resourcesOf(prod, 'azurerm_monitor_diagnostic_setting')).find(
+        (s) => String(s.target_resource_id).includes('azurerm_kubernetes_cluster') && s.log_analytics_workspace_id,
       )!;
       expect(setting.enabled_log).toEqual(AKS_CONTROL_PLANE_LOG_CATEGORIES.map((category) => ({ category })));
       expect(AKS_CONTROL_PLANE_LOG_CATEGORIES).toEqual(expect.arrayContaining(['kube-apiserver', 'kube-audit']));
@@ -249,8 +249,8 @@ describe('AKS apply readiness (frozen fixture config)', () => {
     ] as const) {
       expect(Object.values(resourcesOf(stack, 'azurerm_key_vault'))[0].sku_name).toBe(sku);
       const keys = Object.values(resourcesOf(stack, 'azurerm_key_vault_key'));
-      // AKS KMS, disks, and the flow-log and model stores' keys.
-      expect(keys).toHaveLength(4);
+      // AKS KMS, disks, and the flow-log, audit archive and model stores' keys.
+      expect(keys).toHaveLength(5);
       for (const key of keys) {
         expect(key.key_type).toBe(keyType);
         expect((key.rotation_policy as Resource).expire_after).toMatch(/^P\d+D$/);

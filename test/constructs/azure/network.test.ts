@@ -123,7 +123,9 @@ describe('Azure host network', () => {
       );
       expect(workspace).toMatchObject({ retention_in_days: retention, lifecycle: { prevent_destroy: true } });
     }
-    const [storage] = Object.values(resourcesOf(prod, 'azurerm_storage_account'));
+    const storage = Object.entries(resourcesOf(prod, 'azurerm_storage_account')).find(([id]) =>
+      id.startsWith('flow-log-storage'),
+    )![1];
     expect(storage).toMatchObject({
       name: 'gpuplatprodeastus2flow',
       min_tls_version: 'TLS1_2',

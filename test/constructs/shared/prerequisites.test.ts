@@ -129,8 +129,9 @@ describe('deploy prerequisites', () => {
     const found = findingsAfter('PRE-AZ-6', (s) => {
       delete (s.get(HOST)!.provider!.azurerm[0].features as Resource[])[0].storage;
     });
-    // Every network-locked account: the flow-log store and the model store.
+    // Every network-locked account: the audit archive, the flow-log store and the model store.
     expect(found).toEqual([
+      expect.stringMatching(/azurerm_storage_account\.audit-archive_account_\w+: azurerm reads queue/),
       expect.stringMatching(/azurerm_storage_account\.flow-log-storage_account_\w+: azurerm reads queue/),
       expect.stringMatching(/azurerm_storage_account\.model-store_account_\w+: azurerm reads queue/),
     ]);
