@@ -30,7 +30,12 @@ import {
 } from '../constructs/spec/naming';
 import { ALARM_DELAY_MINUTES } from '../constructs/spec/link-health';
 import { IMMUTABILITY_MODES } from '../constructs/spec/logging';
-import { ALLOWED_AUDIT_RETENTION_DAYS, ALLOWED_RETENTION_DAYS, ARCHIVE_DAYS_RANGE } from '../constructs/spec/retention';
+import {
+  ALLOWED_ARCHIVE_DAYS,
+  ALLOWED_AUDIT_RETENTION_DAYS,
+  ALLOWED_RETENTION_DAYS,
+  ARCHIVE_DAYS_RULE,
+} from '../constructs/spec/retention';
 import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
 import { ACCESS_MODES, STORES, STORE_KINDS, crossCloudSupported } from '../constructs/spec/workload-identity';
 import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
@@ -356,12 +361,7 @@ const logging = z
     /** Days audit archives are kept: S3 audit bucket, Azure archive account, Log Analytics total retention. */
     archiveDays: z
       .number()
-      .int()
-      .min(ARCHIVE_DAYS_RANGE.min, `must be ${ARCHIVE_DAYS_RANGE.min}-${ARCHIVE_DAYS_RANGE.max} days`)
-      .max(
-        ARCHIVE_DAYS_RANGE.max,
-        `must be ${ARCHIVE_DAYS_RANGE.min}-${ARCHIVE_DAYS_RANGE.max} days (Log Analytics total retention)`,
-      ),
+      .refine((d) => ALLOWED_ARCHIVE_DAYS.includes(d), { message: `must be ${ARCHIVE_DAYS_RULE}` }),
     /** Whether audit archives are immutable: `off`, `governance` or `compliance` (irreversible). */
     immutability: z.enum(IMMUTABILITY_MODES),
     /** Tags every resource carries, on both clouds, for lineage queries. Default none. */

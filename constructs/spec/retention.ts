@@ -25,7 +25,22 @@ export const ALLOWED_AUDIT_RETENTION_DAYS: readonly number[] = ALLOWED_RETENTION
 );
 
 /**
- * Archive periods: at least the audit retention, at most Log Analytics' total retention
- * (12 years), which also bounds S3 Object Lock and Azure immutability periods here.
+ * Archive periods, in days: what Log Analytics takes as a table's total retention (up to 730 in
+ * days, then whole years), from a year up. S3 Object Lock and Azure immutability take any of them.
  */
-export const ARCHIVE_DAYS_RANGE = { min: MIN_AUDIT_RETENTION_DAYS, max: 4383 } as const;
+export const ALLOWED_ARCHIVE_DAYS: readonly number[] = [
+  ...Array.from({ length: 730 - MIN_AUDIT_RETENTION_DAYS + 1 }, (_, i) => MIN_AUDIT_RETENTION_DAYS + i),
+  1095,
+  1460,
+  1826,
+  2191,
+  2556,
+  2922,
+  3288,
+  3653,
+  4018,
+  4383,
+];
+
+/** The archive periods as the config error names them. */
+export const ARCHIVE_DAYS_RULE = `${MIN_AUDIT_RETENTION_DAYS}-730, or whole years: 1095, 1460, 1826, 2191, 2556, 2922, 3288, 3653, 4018 or 4383 (Log Analytics total retention)`;

@@ -29,7 +29,7 @@ describe('logging, alerts and link objectives config', () => {
         env.logging.immutability = 'locked';
       }),
     ).toEqual([
-      expect.stringMatching(/^environments\.prod\.logging\.archiveDays: must be 365-4383 days/),
+      expect.stringMatching(/^environments\.prod\.logging\.archiveDays: must be 365-730, or whole years: 1095, /),
       expect.stringMatching(/^environments\.prod\.logging\.immutability: /),
     ]);
     expect(

@@ -3,6 +3,8 @@
  * through `sharedOutput()` instead of each synthesizing again. Workers inherit the directory
  * through the environment.
  */
+// First, as in main.ts: the synths below skip cdktf's token-creation stack traces.
+import '../../stacks/skip-token-stack-traces';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';

@@ -1,6 +1,6 @@
 /**
  * The fork check's edits: config-only changes a platform team makes when it forks the repo,
- * written as data. `fork-check.test.ts` applies each to a copy of the shipped config and checks
+ * written as data. `fork-check.ts` applies each to a copy of the shipped config and checks
  * that the result validates, synthesizes and keeps every invariant (`invariants.ts`).
  *
  * Each edit finds its target in whatever config it is given (the environment, a free CIDR, an

@@ -11,7 +11,7 @@ import {
   type StackJson,
 } from '../../constructs/shared/stack-json';
 import { compareIdentities } from '../../constructs/spec/parity';
-import { parsePlatformConfig } from '../../config/load';
+import { parsePlatformConfig, selectEnvironments } from '../../config/load';
 import { frozenConfig } from '../helpers/config-fixture';
 import { build, sharedOutput, synthesize } from '../helpers/synth';
 
@@ -363,7 +363,7 @@ describe('model distribution path (frozen fixture)', () => {
       cidr: '10.121.0.0/16',
       availabilityZones: ['1', '2', '3'],
     });
-    const second = synthesize(parsePlatformConfig(config)).stacks;
+    const second = synthesize(selectEnvironments(parsePlatformConfig(config), 'prod', 'test')).stacks;
     const host = second.get('prod-azure-host-westus3')!;
     expect(resourcesOfType(host, 'azurerm_storage_account').map((a) => a.id)).not.toContainEqual(
       expect.stringMatching(/^model-store/),

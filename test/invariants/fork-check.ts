@@ -1,0 +1,49 @@
+/**
+ * The fork check: each config-only edit in `fork-edits.ts`, applied to a copy of the shipped
+ * config, validates, synthesizes and keeps every invariant; an edit that only adds leaves every
+ * stack the config had byte-identical. A fork adds its own edits to the list.
+ *
+ * Jest runs test files in parallel, not the tests of one file: the edits are split between two
+ * files (`fork-check-*.test.ts`) so both cores share the synths.
+ */
+import { parsePlatformConfig } from '../../config/load';
+import { shippedConfig } from '../helpers/config-fixture';
+import { sharedOutput, synthesize, type SynthesizedApp } from '../helpers/synth';
+import type { ForkEdit } from './fork-edits';
+import { synthesizedPlatform, violatedInvariants, type SynthesizedPlatform } from './invariants';
+
+/** Declares the fork check of each edit. */
+export function checkForkEdits(edits: readonly ForkEdit[]): void {
+  for (const edit of edits) {
+    describe(`fork edit ${edit.name}: ${edit.description}`, () => {
+      const input = shippedConfig();
+      let synth: SynthesizedApp;
+      let platform: SynthesizedPlatform;
+
+      beforeAll(() => {
+        edit.apply(input);
+        const config = parsePlatformConfig(input, `(the shipped config after fork edit ${edit.name})`);
+        synth = synthesize(config);
+        platform = synthesizedPlatform(config, synth, synth.stacks);
+      });
+
+      test('changes the config, which still validates and synthesizes', () => {
+        expect(input).not.toEqual(shippedConfig());
+        expect(synth.stacks.size).toBeGreaterThan(0);
+      });
+
+      test('keeps every invariant', () => {
+        expect(violatedInvariants(platform)).toEqual({});
+      });
+
+      if (edit.keepsExistingStacks) {
+        test('leaves every stack the shipped config had byte-identical', () => {
+          const before = sharedOutput('shipped').texts;
+          const changed = [...before].filter(([name, text]) => synth.texts.get(name) !== text).map(([name]) => name);
+          expect(changed).toEqual([]);
+          expect(synth.texts.size).toBeGreaterThan(before.size);
+        });
+      }
+    });
+  }
+}
