@@ -26,6 +26,8 @@
  *   (Standard_ND128isr_NDR_GB200_v6: 4 x GB200 GPUs, 128 Grace vCPUs, 4 x 400 Gb/s NDR InfiniBand, 18 VMs a rack)
  * - [AZ-ND-GB300] https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nd-gb300-v6-series
  *   (Standard_ND128isr_GB300_v6: 4 x GB300 GPUs, 800 Gb/s InfiniBand per GPU, GB300 NVL72 racks)
+ *   Both Azure rows were checked against secondary copies (Azure SKU lists, Microsoft's announcements
+ *   as quoted), not the series pages themselves: re-read those pages before relying on the figures.
  * - [AKS-GPU] https://learn.microsoft.com/azure/aks/use-nvidia-gpu (the sizes AKS supports; neither ND v6 size is listed)
  * - [AKS-GPU-OPERATOR] https://learn.microsoft.com/azure/aks/nvidia-gpu-operator (`--gpu-driver none`, the GPU Operator)
  */

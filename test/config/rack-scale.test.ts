@@ -1,4 +1,6 @@
 /** Config validation of rack-scale (NVL72) pools: whole domains, preview opt-in, what each cloud sells them through. */
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { ConfigError, parsePlatformConfig } from '../../config/load';
 import type { ConfigInput } from '../helpers/config-fixture';
 import { gb200ConfigInput } from '../helpers/gb200-fixture';
@@ -102,5 +104,17 @@ describe('rack-scale GPU pools', () => {
     expect(problemsAfter((pool) => (pool.capacity.aws.capacityReservationResourceGroupArn = arn))).toEqual([
       `${POOL}.capacity.aws: must name one reservation target: capacityReservationId or capacityReservationResourceGroupArn, not both`,
     ]);
+  });
+});
+
+describe('the README', () => {
+  test("the rack-scale pool example is the fixture's pool, and valid with real-looking ids", () => {
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Rack-scale pools'));
+    const start = section.indexOf('```json') + 7;
+    const example = JSON.parse(section.slice(start, section.indexOf('```', start)));
+    const fixture = gb200ConfigInput().environments.prod.gpuPools[0];
+    example.capacity.azure = fixture.capacity.azure;
+    expect(example).toEqual(fixture);
   });
 });
