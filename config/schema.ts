@@ -12,11 +12,19 @@ import {
   CLOUDS,
   GPU_MODEL_IDS,
   type Cloud,
+  type GpuModelId,
+  type GpuOffering,
   cloudsOffering,
+  compareKubernetesVersions,
+  cpuArchitecture,
   gpusPerNodeChoices,
   gpuModel,
   isGpuModelId,
+  isRackScale,
+  nearestDomainCounts,
+  nvlinkDomainNodes,
   resolveGpuOffering,
+  supportStatus,
 } from '../constructs/spec/gpu-catalog';
 import {
   KEY_VAULT_NAME_PATTERN,
@@ -158,11 +166,26 @@ const capacity = z.discriminatedUnion('type', [
     /** AWS: an On-Demand Capacity Reservation, or a Capacity Block for ML when `capacityBlock` is true. */
     aws: z
       .strictObject({
+        /** The reservation or Capacity Block to launch into. Give this or `capacityReservationResourceGroupArn`. */
         capacityReservationId: matching(
           /^cr-[0-9a-f]{8,17}$/,
           'a capacity reservation id such as cr-0123456789abcdef0',
-        ),
+        ).optional(),
+        /** A resource group of capacity reservations to launch into, instead of one reservation. */
+        capacityReservationResourceGroupArn: matching(
+          /^arn:aws[a-z-]*:resource-groups:[a-z0-9-]+:\d{12}:group\/[\w.-]+$/,
+          'a resource group ARN such as arn:aws:resource-groups:us-east-1:123456789012:group/gpu-blocks',
+        ).optional(),
         capacityBlock: z.boolean().default(false),
+      })
+      .superRefine((aws, ctx) => {
+        const given = [aws.capacityReservationId, aws.capacityReservationResourceGroupArn].filter(Boolean).length;
+        if (given !== 1) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must name one reservation target: capacityReservationId or capacityReservationResourceGroupArn, not ${given === 0 ? 'neither' : 'both'}`,
+          });
+        }
       })
       .optional(),
     /** Azure: the capacity reservation group the pool's VMs draw from. */
@@ -207,6 +230,11 @@ const gpuPool = z
     zones: z.array(z.number().int().min(1).max(3)).min(1).optional(),
     /** Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). Default `install`. */
     gpuDriver: z.enum(['install', 'none']).default('install'),
+    /**
+     * Build this pool even where its SKU is `preview` on a cloud (see the README's GPU catalog):
+     * it runs outside that cloud's support. Default false.
+     */
+    allowPreview: z.boolean().default(false),
   })
   .superRefine((pool, ctx) => {
     // An unknown model is already reported on `gpuModel`; nothing below can be checked without one.
@@ -223,12 +251,12 @@ const gpuPool = z
             ? {
                 code: 'custom',
                 path: ['clouds', i],
-                message: `${cloud} does not offer GPU model ${model}; it is offered on: ${offering.join(', ')}`,
+                message: `${cloud} does not offer GPU model ${model}${unconfirmedReason(model, cloud)}; it is offered on: ${offering.join(', ')}`,
               }
             : {
                 code: 'custom',
                 path: ['gpuModel'],
-                message: `${cloud} does not offer GPU model ${model}, and clouds (left out) defaults to both; set "clouds": ${JSON.stringify(offering)} to build the pool on ${offering.join(' and ')} only`,
+                message: `${cloud} does not offer GPU model ${model}${unconfirmedReason(model, cloud)}, and clouds (left out) defaults to both; set "clouds": ${JSON.stringify(offering)} to build the pool on ${offering.join(' and ')} only`,
               },
         );
       } else if (!resolveGpuOffering(model, cloud, perNode)) {
@@ -239,6 +267,12 @@ const gpuPool = z
         });
       }
     });
+    const offerings = clouds.flatMap((cloud) => {
+      const found = resolveGpuOffering(model, cloud, perNode);
+      return found ? [{ cloud, offering: found }] : [];
+    });
+    rejectUnsupportedOfferings(model, offerings, pool.allowPreview, ctx);
+    rejectRackScaleMisfits(pool, offerings, ctx);
     if (pool.fabric && pool.zones && pool.zones.length > 1) {
       ctx.addIssue({
         code: 'custom',
@@ -267,6 +301,92 @@ const gpuPool = z
   })
   // Defaulted here rather than on the field, so the checks above know whether the file names the clouds.
   .transform((pool) => ({ ...pool, clouds: pool.clouds ?? [...CLOUDS] }));
+
+/** Why a cloud said to carry a model is not in its offerings, as a clause for a message. */
+function unconfirmedReason(model: GpuModelId, cloud: Cloud): string {
+  const reason = (gpuModel(model).unconfirmed ?? {})[cloud];
+  return reason ? ` (${reason})` : '';
+}
+
+/** A pool on an `unsupported` offering always fails; on a `preview` one unless the pool opts in. */
+function rejectUnsupportedOfferings(
+  model: GpuModelId,
+  offerings: { cloud: Cloud; offering: GpuOffering }[],
+  allowPreview: boolean,
+  ctx: z.RefinementCtx,
+): void {
+  for (const { cloud, offering } of offerings) {
+    const status = supportStatus(offering);
+    const support = offering.support;
+    if (!support || status === 'ga' || (status === 'preview' && allowPreview)) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gpuModel'],
+      message:
+        status === 'preview'
+          ? `${model} on ${cloud} (${offering.sku}) is preview: ${support.note}; read ${support.source}, then set "allowPreview": true on this pool to build it anyway`
+          : `${model} on ${cloud} (${offering.sku}) is unsupported: ${support.note}; read ${support.source}`,
+    });
+  }
+}
+
+/**
+ * Rack-scale offerings (several nodes a multi-node NVLink domain) are sized in whole domains,
+ * live in one zone, and take what their cloud sells them through: Capacity Blocks on AWS, the
+ * GPU Operator's drivers on Azure arm64.
+ */
+function rejectRackScaleMisfits(
+  pool: {
+    nodes: { min: number; desired: number; max: number };
+    zones?: number[];
+    capacity: z.output<typeof capacity>;
+    gpuDriver: 'install' | 'none';
+  },
+  offerings: { cloud: Cloud; offering: GpuOffering }[],
+  ctx: z.RefinementCtx,
+): void {
+  const reported = new Set<number>();
+  for (const { cloud, offering } of offerings) {
+    const domain = nvlinkDomainNodes(offering);
+    if (domain > 1 && !reported.has(domain)) {
+      reported.add(domain);
+      (['min', 'desired', 'max'] as const).forEach((field) => {
+        const count = pool.nodes[field];
+        if (count % domain === 0) return;
+        const nearest = nearestDomainCounts(count, domain, field === 'max' ? 1 : 0);
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nodes', field],
+          message: `must be a whole number of NVLink domains: ${offering.sku} comes in domains of ${domain} nodes (${offering.nvlinkDomainName ?? 'NVLink domain'}); the nearest valid counts are ${nearest.join(' and ')}`,
+        });
+      });
+    }
+    if (isRackScale(offering) && pool.zones && pool.zones.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['zones'],
+        message: `must name one zone: an NVLink domain (${offering.nvlinkDomainName ?? offering.sku}) lives in one zone`,
+      });
+    }
+    if (
+      offering.capacity === 'capacity-block' &&
+      !(pool.capacity.type === 'reserved' && pool.capacity.aws?.capacityBlock === true)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['capacity'],
+        message: `${offering.sku} is sold only through EC2 Capacity Blocks for ML: set "type": "reserved" with "aws": { "capacityReservationId": "<the block's cr- id>", "capacityBlock": true }`,
+      });
+    }
+    if (cloud === 'azure' && cpuArchitecture(offering) === 'arm64' && pool.gpuDriver !== 'none') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gpuDriver'],
+        message: `must be "none" for ${offering.sku}: AKS's managed driver install does nothing on arm64 nodes, so the NVIDIA GPU Operator installs the drivers (see the README)`,
+      });
+    }
+  }
+}
 
 /** Kubernetes namespace and service account names: DNS-1123 labels. */
 const kubernetesName = matching(
@@ -606,7 +726,30 @@ const environment = z
       ctx,
     );
     rejectSharedServiceAccounts(env.workloadIdentities, ctx);
+    rejectKubernetesTooOldForPools(env.kubernetes.version, env.gpuPools, ctx);
   });
+
+/** A pool whose SKU a cloud runs only from some Kubernetes version on needs the clusters at it. */
+function rejectKubernetesTooOldForPools(
+  version: string,
+  pools: { name: string; gpuModel: string; gpusPerNode?: number; clouds?: readonly Cloud[] }[],
+  ctx: z.RefinementCtx,
+): void {
+  pools.forEach((pool, i) => {
+    if (!isGpuModelId(pool.gpuModel)) return;
+    const perNode = pool.gpusPerNode ?? gpuModel(pool.gpuModel).defaultGpusPerNode;
+    for (const cloud of pool.clouds ?? CLOUDS) {
+      const needed = resolveGpuOffering(pool.gpuModel, cloud, perNode)?.minKubernetesVersion;
+      if (needed && compareKubernetesVersions(version, needed) < 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['kubernetes', 'version'],
+          message: `is ${version}, but gpuPools[${i}] (${pool.name}) needs ${needed} or later: ${cloud} runs ${pool.gpuModel} from Kubernetes ${needed}`,
+        });
+      }
+    }
+  });
+}
 
 /** Two identities on one cluster with one service account: the pods would get both, or neither. */
 function rejectSharedServiceAccounts(

@@ -4,7 +4,7 @@
  */
 import type { ClusterSpec } from '../constructs/spec/cluster';
 import type { Cloud } from '../constructs/spec/gpu-catalog';
-import { gpuModel } from '../constructs/spec/gpu-catalog';
+import { gpuModel, isRackScaleModel } from '../constructs/spec/gpu-catalog';
 import type { GpuPoolSpec } from '../constructs/spec/gpu-pool';
 import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/spec/identity';
 import type { LoggingSpec } from '../constructs/spec/logging';
@@ -79,7 +79,7 @@ function gpuPoolSpec(pool: GpuPoolConfig): GpuPoolSpec {
     nodes: pool.nodes,
     capacity: pool.capacity,
     fabric: pool.fabric,
-    zoneIndexes: pool.zones ?? (pool.fabric ? [1] : 'all'),
+    zoneIndexes: pool.zones ?? (pool.fabric || isRackScaleModel(pool.gpuModel) ? [1] : 'all'),
     gpuDriver: pool.gpuDriver,
     diskGiB: pool.diskGiB,
   };

@@ -266,11 +266,15 @@ export class AwsEksCluster extends Construct {
           sku: group.instanceTypesInput![0],
           min: scaling.minSize,
           max: scaling.maxSize,
-          fabricWired: Array.isArray(interfaces) && interfaces.some((i) => i.interfaceType === 'efa'),
+          fabricWired:
+            Array.isArray(interfaces) &&
+            interfaces.some((i) => i.interfaceType === 'efa' || i.interfaceType === 'efa-only'),
           capacity:
             capacityType === 'SPOT'
               ? 'spot'
-              : capacityType === 'CAPACITY_BLOCK' || reservation?.capacityReservationId
+              : capacityType === 'CAPACITY_BLOCK' ||
+                  reservation?.capacityReservationId ||
+                  reservation?.capacityReservationResourceGroupArn
                 ? 'reserved'
                 : 'on-demand',
         });

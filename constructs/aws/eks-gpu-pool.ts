@@ -65,9 +65,9 @@ export class AwsEksGpuPool extends Construct {
       diskGiB: pool.diskGiB,
       volumeKmsKeyArn: props.volumeKmsKeyArn,
       securityGroupIds,
-      efaInterfaces: this.plan.efaInterfaces,
+      networkInterfaces: this.plan.networkInterfaces,
       placementGroupName: placementGroup?.name,
-      capacityReservationId: this.plan.capacityReservationId,
+      capacityReservationTarget: this.plan.capacityReservationTarget,
       marketType: this.plan.marketType,
     });
     const scheduling = gpuNodeScheduling(pool);

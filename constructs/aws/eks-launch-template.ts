@@ -1,5 +1,6 @@
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Construct } from 'constructs';
+import type { CapacityReservationTarget, NodeNetworkInterface } from './gpu-node-group-plan';
 
 /**
  * IMDSv2 hop limit for nodes. 1 keeps the node's instance credentials away from pods that are
@@ -19,12 +20,12 @@ export interface AwsNodeLaunchTemplateProps {
   readonly volumeKmsKeyArn: string;
   /** Security groups of every interface: the cluster's, plus the EFA group for fabric pools. */
   readonly securityGroupIds: readonly string[];
-  /** EFA interfaces, one per network card. Default 0: a single ordinary interface. */
-  readonly efaInterfaces?: number;
+  /** The node's interfaces (GPU pools: from their plan). Default: one ENA interface on card 0. */
+  readonly networkInterfaces?: readonly NodeNetworkInterface[];
   /** Cluster placement group name. Default: none. */
   readonly placementGroupName?: string;
-  /** Reservation or Capacity Block the instances launch into. Default: none. */
-  readonly capacityReservationId?: string;
+  /** Reservation, resource group of reservations, or Capacity Block the instances launch into. Default: none. */
+  readonly capacityReservationTarget?: CapacityReservationTarget;
   /** `capacity-block` for Capacity Blocks for ML. Default: none. */
   readonly marketType?: 'capacity-block';
 }
@@ -39,26 +40,17 @@ export class AwsNodeLaunchTemplate extends Construct {
 
   constructor(scope: Construct, id: string, props: AwsNodeLaunchTemplateProps) {
     super(scope, id);
-    const efa = props.efaInterfaces ?? 0;
-    const interfaces =
-      efa > 0
-        ? Array.from({ length: efa }, (_, card) => ({
-            // The primary interface is device 0 on card 0; every further card carries one EFA device.
-            deviceIndex: card === 0 ? 0 : 1,
-            networkCardIndex: card,
-            interfaceType: 'efa',
-            associatePublicIpAddress: 'false',
-            deleteOnTermination: 'true',
-            securityGroups: [...props.securityGroupIds],
-          }))
-        : [
-            {
-              deviceIndex: 0,
-              associatePublicIpAddress: 'false',
-              deleteOnTermination: 'true',
-              securityGroups: [...props.securityGroupIds],
-            },
-          ];
+    const planned = props.networkInterfaces ?? [{ networkCardIndex: 0, deviceIndex: 0 }];
+    // A single interface on card 0 is written as before card indexes mattered: no card index.
+    const single = planned.length === 1 && planned[0].interfaceType === undefined;
+    const interfaces = planned.map((i) => ({
+      deviceIndex: i.deviceIndex,
+      networkCardIndex: single ? undefined : i.networkCardIndex,
+      interfaceType: i.interfaceType,
+      associatePublicIpAddress: 'false',
+      deleteOnTermination: 'true',
+      securityGroups: [...props.securityGroupIds],
+    }));
     this.template = new LaunchTemplate(this, 'template', {
       name: props.name,
       updateDefaultVersion: true,
@@ -82,8 +74,8 @@ export class AwsNodeLaunchTemplate extends Construct {
       ],
       networkInterfaces: interfaces,
       placement: props.placementGroupName ? { groupName: props.placementGroupName } : undefined,
-      capacityReservationSpecification: props.capacityReservationId
-        ? { capacityReservationTarget: { capacityReservationId: props.capacityReservationId } }
+      capacityReservationSpecification: props.capacityReservationTarget
+        ? { capacityReservationTarget: { ...props.capacityReservationTarget } }
         : undefined,
       instanceMarketOptions: props.marketType ? { marketType: props.marketType } : undefined,
     });

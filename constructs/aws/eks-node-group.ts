@@ -21,7 +21,7 @@ export interface AwsEksNodeGroupProps {
   readonly subnetIds: readonly string[];
   readonly nodes: NodeCountSpec;
   readonly instanceType: string;
-  /** `AL2023_x86_64_STANDARD` for the system pool, `AL2023_x86_64_NVIDIA` for GPU pools. */
+  /** `AL2023_x86_64_STANDARD` for the system pool; GPU pools the NVIDIA AMI of their architecture. */
   readonly amiType: string;
   readonly capacityType: EksCapacityType;
   readonly labels: Readonly<Record<string, string>>;

@@ -74,6 +74,7 @@ export class AzureAksGpuPool extends Construct {
       osDiskSizeGb: this.plan.osDiskSizeGb,
       maxPods: this.plan.maxPods,
       gpuDriver: this.plan.gpuDriver,
+      osSku: this.plan.osSku,
       hostEncryptionEnabled: true,
       nodePublicIpEnabled: false,
       priority: this.plan.priority,

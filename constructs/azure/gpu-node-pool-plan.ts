@@ -2,7 +2,7 @@
  * How one cloud-neutral GPU pool becomes an AKS node pool. Pure, so the rules (VM size, spot,
  * reservation, placement, ephemeral OS disk) are tested directly, apart from the construct wiring.
  */
-import { supportsEphemeralOsDisk } from '../spec/gpu-catalog';
+import { cpuArchitecture, supportsEphemeralOsDisk } from '../spec/gpu-catalog';
 import { gpuNodeScheduling, placeGpuPool, type NodeTaint } from '../spec/cluster';
 import type { GpuPoolSpec } from '../spec/gpu-pool';
 
@@ -26,6 +26,12 @@ export interface AksGpuNodePoolPlan {
   readonly osDiskSizeGb: number;
   /** `Install`: AKS installs the driver; `None`: the NVIDIA GPU Operator does. */
   readonly gpuDriver: 'Install' | 'None';
+  /**
+   * The node image's OS, set for arm64 GPU sizes only (others keep the cluster default). `Ubuntu`:
+   * the Linux SKU azurerm 4.55 accepts for them (`Ubuntu2404` needs azurerm 4.67); AKS picks the
+   * Ubuntu release of the Kubernetes version and the arm64 image from the VM size.
+   */
+  readonly osSku?: 'Ubuntu';
   readonly maxPods: number;
   readonly labels: Readonly<Record<string, string>>;
   /** AKS spelling: `key=value:Effect`. */
@@ -43,6 +49,10 @@ export function planAksGpuNodePool(pool: GpuPoolSpec, networkZones: readonly str
   if (capacity.type === 'reserved' && !capacity.azure) {
     throw new Error(`GPU pool ${pool.name}: reserved on Azure needs capacity.azure`);
   }
+  const arm64 = cpuArchitecture(offering) === 'arm64';
+  if (arm64 && pool.gpuDriver !== 'none') {
+    throw new Error(`GPU pool ${pool.name}: ${offering.sku} is arm64, where only the GPU Operator installs drivers`);
+  }
   return {
     vmSize: offering.sku,
     priority: capacity.type === 'spot' ? 'Spot' : 'Regular',
@@ -53,6 +63,7 @@ export function planAksGpuNodePool(pool: GpuPoolSpec, networkZones: readonly str
     osDiskType: supportsEphemeralOsDisk(offering, pool.diskGiB) ? 'Ephemeral' : 'Managed',
     osDiskSizeGb: pool.diskGiB,
     gpuDriver: pool.gpuDriver === 'none' ? 'None' : 'Install',
+    osSku: arm64 ? 'Ubuntu' : undefined,
     maxPods: GPU_NODE_MAX_PODS,
     labels: scheduling.labels,
     taints: scheduling.taints.map(aksTaint),

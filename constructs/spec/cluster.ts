@@ -2,7 +2,7 @@
  * The cloud-neutral cluster spec, and the scheduling contract GPU nodes keep on both clouds: the
  * same labels and taints, so one workload manifest schedules on EKS or AKS unchanged.
  */
-import { resolveGpuOffering, type Cloud, type GpuOffering } from './gpu-catalog';
+import { isRackScale, resolveGpuOffering, type Cloud, type GpuOffering } from './gpu-catalog';
 import type { GpuPoolSpec, NodeCountSpec } from './gpu-pool';
 
 /** One Kubernetes cluster, declared once and built as EKS on AWS and AKS on Azure. */
@@ -91,7 +91,7 @@ const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', azure: 'Azure' };
 
 /**
  * Where a pool lands on one cloud: the catalog's SKU for its model and GPU count, and its zones
- * (one for a fabric pool). Config validation rejects both failures first; these errors guard
+ * (one for a fabric or rack-scale pool). Config validation rejects both failures first; these errors guard
  * constructs built from a spec that skipped it.
  */
 export function placeGpuPool(
@@ -106,8 +106,8 @@ export function placeGpuPool(
     );
   }
   const zones = poolZones(pool, networkZones);
-  if (pool.fabric && zones.length !== 1) {
-    throw new Error(`GPU pool ${pool.name}: a fabric pool must use one zone, got ${zones.join(', ')}`);
+  if ((pool.fabric || isRackScale(offering)) && zones.length !== 1) {
+    throw new Error(`GPU pool ${pool.name}: a fabric or rack-scale pool must use one zone, got ${zones.join(', ')}`);
   }
   return { offering, zones };
 }

@@ -17,6 +17,19 @@
  * - [AZ-NV-A10] https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nvadsa10v5-series
  * - [AZ-NC-T4]  https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ncast4v3-series
  * - [AZ-NC-H100] https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ncadsh100v5-series
+ * - [EKS-GB200] https://docs.aws.amazon.com/eks/latest/userguide/ml-eks-nvidia-ultraserver.html
+ *   ("Use P6e-GB200 UltraServers with Amazon EKS": 4 GPUs, UltraServers of 9 or 18 instances,
+ *   Capacity Blocks only, Kubernetes 1.33+, AL2023 ARM NVIDIA AMI; its sample job also names p6e-gb300.36xlarge)
+ * - [AWS-EFA-P6E] https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/efa-acc-inst-types.html#efa-for-p6e
+ *   (17 network cards; card 0 is ENA only; EFA-only interfaces on cards 1, 5, 9, 13 give 4 x 400 Gbps)
+ * - [AZ-ND-GB200] https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nd-gb200-v6-series
+ *   (Standard_ND128isr_NDR_GB200_v6: 4 x GB200 GPUs, 128 Grace vCPUs, 4 x 400 Gb/s NDR InfiniBand, 18 VMs a rack)
+ * - [AZ-ND-GB300] https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nd-gb300-v6-series
+ *   (Standard_ND128isr_GB300_v6: 4 x GB300 GPUs, 800 Gb/s InfiniBand per GPU, GB300 NVL72 racks)
+ *   Both Azure rows were checked against secondary copies (Azure SKU lists, Microsoft's announcements
+ *   as quoted), not the series pages themselves: re-read those pages before relying on the figures.
+ * - [AKS-GPU] https://learn.microsoft.com/azure/aks/use-nvidia-gpu (the sizes AKS supports; neither ND v6 size is listed)
+ * - [AKS-GPU-OPERATOR] https://learn.microsoft.com/azure/aks/nvidia-gpu-operator (`--gpu-driver none`, the GPU Operator)
  */
 
 /** The clouds this platform deploys to. */
@@ -36,6 +49,23 @@ export function fabricClass(fabric: GpuFabric): FabricClass {
   return fabric === 'ethernet' ? 'tcp' : 'rdma';
 }
 
+/** The CPU architecture of a node; GPU nodes of one pool share it on both clouds. */
+export type CpuArchitecture = 'x86_64' | 'arm64';
+
+/**
+ * Whether a cloud's managed Kubernetes runs an offering today: `ga` (documented and supported),
+ * `preview` (runs, but outside the cloud's support; a pool must opt in), or `unsupported`.
+ */
+export type SupportStatus = 'ga' | 'preview' | 'unsupported';
+
+export interface OfferingSupport {
+  readonly status: SupportStatus;
+  /** What the status means for this offering, in one sentence a config error can quote. */
+  readonly note: string;
+  /** The public page the status is read from. */
+  readonly source: string;
+}
+
 /** One SKU on one cloud that carries a GPU model. */
 export interface GpuOffering {
   /** AWS instance type or Azure VM size, exactly as the cloud's API spells it. */
@@ -53,6 +83,26 @@ export interface GpuOffering {
    * must fit, so it decides whether {@link supportsEphemeralOsDisk}.
    */
   readonly tempDiskGiB?: number;
+  /** The node's CPU architecture. Default `x86_64`. */
+  readonly cpuArchitecture?: CpuArchitecture;
+  /**
+   * Nodes that share one multi-node NVLink domain (an UltraServer or an NVL72 rack). A pool is
+   * sized in whole domains. Default 1: NVLink stops at the node.
+   */
+  readonly nvlinkDomainNodes?: number;
+  /** What the domain is called on this cloud, for messages (`u-p6e-gb200x72 UltraServer`). */
+  readonly nvlinkDomainName?: string;
+  /**
+   * AWS only: the network cards that take an EFA-only interface, card 0 keeping the primary ENA
+   * interface. Left out, every EFA card carries an EFA interface (card 0 the primary one).
+   */
+  readonly efaOnlyNetworkCards?: readonly number[];
+  /** AWS only: capacity this instance type is sold through. Default: any. */
+  readonly capacity?: 'capacity-block';
+  /** The oldest Kubernetes minor version the cloud runs this SKU on. Default: any supported. */
+  readonly minKubernetesVersion?: string;
+  /** Support on the cloud's managed Kubernetes. Left out: generally available, per the row's sources. */
+  readonly support?: OfferingSupport;
 }
 
 /** A GPU model and where it is offered. */
@@ -65,6 +115,8 @@ export interface GpuModel {
   readonly defaultGpusPerNode: number;
   /** Offerings per cloud. A cloud with no entry does not offer the model. */
   readonly offerings: Partial<Record<Cloud, readonly GpuOffering[]>>;
+  /** Clouds said to carry the model whose SKU or domain could not be confirmed, and why: not offered. */
+  readonly unconfirmed?: Partial<Record<Cloud, string>>;
 }
 
 export const GPU_CATALOG = {
@@ -196,6 +248,86 @@ export const GPU_CATALOG = {
       ],
     },
   },
+  // Rack-scale Grace Blackwell: 4 GPUs and Grace (arm64) CPUs a node, 72 GPUs (18 nodes) an NVLink domain.
+  // [EKS-GB200] p6e-gb200.36xlarge (144 vCPU) is sold only in u-p6e-gb200x36 (9) and u-p6e-gb200x72 (18)
+  // UltraServers; the catalog models the NVL72 one, the domain Azure's rack also has. ~185 GB HBM3e a GPU.
+  // [AWS-EFA-P6E] 4 EFA-only interfaces on cards 1, 5, 9, 13 (1,600 Gbps); card 0 is ENA.
+  // [AZ-ND-GB200] Standard_ND128isr_NDR_GB200_v6; 18 VMs a GB200 NVL72 rack. Its local NVMe is not a
+  // resource disk the catalog has confirmed, so no ephemeral OS disk (tempDiskGiB 0).
+  gb200: {
+    displayName: 'NVIDIA GB200 NVL72 ~185GB',
+    memoryGiBPerGpu: 185,
+    defaultGpusPerNode: 4,
+    offerings: {
+      aws: [
+        {
+          sku: 'p6e-gb200.36xlarge',
+          gpusPerNode: 4,
+          vcpus: 144,
+          fabric: 'efa',
+          efaInterfaces: 4,
+          efaOnlyNetworkCards: [1, 5, 9, 13],
+          cpuArchitecture: 'arm64',
+          nvlinkDomainNodes: 18,
+          nvlinkDomainName: 'u-p6e-gb200x72 UltraServer',
+          capacity: 'capacity-block',
+          minKubernetesVersion: '1.33',
+          support: {
+            status: 'ga',
+            note: 'EKS supports P6e-GB200 UltraServers on managed node groups from Kubernetes 1.33, through Capacity Blocks for ML',
+            source: 'https://docs.aws.amazon.com/eks/latest/userguide/ml-eks-nvidia-ultraserver.html',
+          },
+        },
+      ],
+      azure: [
+        {
+          sku: 'Standard_ND128isr_NDR_GB200_v6',
+          gpusPerNode: 4,
+          vcpus: 128,
+          fabric: 'infiniband',
+          tempDiskGiB: 0,
+          cpuArchitecture: 'arm64',
+          nvlinkDomainNodes: 18,
+          nvlinkDomainName: 'GB200 NVL72 rack',
+          support: {
+            status: 'preview',
+            note: 'AKS does not list Standard_ND128isr_NDR_GB200_v6 among its GPU sizes: the pool runs with gpuDriver none, the NVIDIA GPU Operator installing drivers, outside AKS support',
+            source: 'https://learn.microsoft.com/azure/aks/use-nvidia-gpu',
+          },
+        },
+      ],
+    },
+  },
+  // [AZ-ND-GB300] Standard_ND128isr_GB300_v6: 4 x GB300 (288 GB HBM3e), Grace, 800 Gb/s InfiniBand a GPU,
+  // GB300 NVL72 racks of 18 VMs. [EKS-GB200]'s sample names p6e-gb300.36xlarge, but no AWS page read
+  // confirms its UltraServer names or sizes, so AWS is left out until one does.
+  gb300: {
+    displayName: 'NVIDIA GB300 NVL72 ~288GB',
+    memoryGiBPerGpu: 288,
+    defaultGpusPerNode: 4,
+    offerings: {
+      azure: [
+        {
+          sku: 'Standard_ND128isr_GB300_v6',
+          gpusPerNode: 4,
+          vcpus: 128,
+          fabric: 'infiniband',
+          tempDiskGiB: 0,
+          cpuArchitecture: 'arm64',
+          nvlinkDomainNodes: 18,
+          nvlinkDomainName: 'GB300 NVL72 rack',
+          support: {
+            status: 'preview',
+            note: 'AKS does not list Standard_ND128isr_GB300_v6 among its GPU sizes: the pool runs with gpuDriver none, the NVIDIA GPU Operator installing drivers, outside AKS support',
+            source: 'https://learn.microsoft.com/azure/aks/use-nvidia-gpu',
+          },
+        },
+      ],
+    },
+    unconfirmed: {
+      aws: 'p6e-gb300.36xlarge appears in AWS docs, but its UltraServer names and sizes are not confirmed (https://docs.aws.amazon.com/eks/latest/userguide/ml-eks-nvidia-ultraserver.html)',
+    },
+  },
 } as const satisfies Record<string, GpuModel>;
 
 export type GpuModelId = keyof typeof GPU_CATALOG;
@@ -226,6 +358,47 @@ export function gpusPerNodeChoices(id: GpuModelId, cloud: Cloud): number[] {
  */
 export function resolveGpuOffering(id: GpuModelId, cloud: Cloud, gpusPerNode: number): GpuOffering | undefined {
   return gpuModel(id).offerings[cloud]?.find((o) => o.gpusPerNode === gpusPerNode);
+}
+
+/** Nodes of one NVLink domain for an offering: 1 unless it is rack-scale. */
+export function nvlinkDomainNodes(offering: GpuOffering): number {
+  return offering.nvlinkDomainNodes ?? 1;
+}
+
+/** Whether a pool of this offering is sized in multi-node NVLink domains. */
+export function isRackScale(offering: GpuOffering): boolean {
+  return nvlinkDomainNodes(offering) > 1;
+}
+
+/** Whether a model is rack-scale on any cloud: its pools then live in one zone, as fabric pools do. */
+export function isRackScaleModel(id: GpuModelId): boolean {
+  return CLOUDS.some((cloud) => (gpuModel(id).offerings[cloud] ?? []).some(isRackScale));
+}
+
+export function cpuArchitecture(offering: GpuOffering): CpuArchitecture {
+  return offering.cpuArchitecture ?? 'x86_64';
+}
+
+/** The support status of an offering: its own, or `ga` when the row's sources document it. */
+export function supportStatus(offering: GpuOffering): SupportStatus {
+  return offering.support?.status ?? 'ga';
+}
+
+/**
+ * The node counts nearest `count` that are whole domains of `domainNodes`: the one below (if it
+ * is at least `floor`) and the one above, ascending.
+ */
+export function nearestDomainCounts(count: number, domainNodes: number, floor = 0): number[] {
+  const below = Math.floor(count / domainNodes) * domainNodes;
+  const above = below + domainNodes;
+  return below >= floor ? [below, above] : [above];
+}
+
+/** Compares Kubernetes minor versions (`1.33`): negative when `a` is older than `b`. */
+export function compareKubernetesVersions(a: string, b: string): number {
+  const [aMajor, aMinor] = a.split('.').map(Number);
+  const [bMajor, bMinor] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
 }
 
 /** Whether an Azure VM size can hold an ephemeral OS disk of `osDiskGiB` on its temp disk. */

@@ -6,8 +6,15 @@ export type CapacitySpec =
   | { readonly type: 'spot' }
   | {
       readonly type: 'reserved';
-      /** AWS: an On-Demand Capacity Reservation, or a Capacity Block for ML when `capacityBlock`. */
-      readonly aws?: { readonly capacityReservationId: string; readonly capacityBlock: boolean };
+      /**
+       * AWS: an On-Demand Capacity Reservation, or a Capacity Block for ML when `capacityBlock`;
+       * named by its id, or by a resource group of reservations (config gives exactly one).
+       */
+      readonly aws?: {
+        readonly capacityReservationId?: string;
+        readonly capacityReservationResourceGroupArn?: string;
+        readonly capacityBlock: boolean;
+      };
       /** Azure: the capacity reservation group the VMs draw from. */
       readonly azure?: { readonly capacityReservationGroupId: string };
     };

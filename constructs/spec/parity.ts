@@ -7,9 +7,12 @@
 import {
   CLOUDS,
   GPU_MODEL_IDS,
+  cpuArchitecture,
   fabricClass,
   gpuModel,
+  nvlinkDomainNodes,
   type Cloud,
+  type CpuArchitecture,
   type FabricClass,
   type GpuModelId,
 } from './gpu-catalog';
@@ -28,6 +31,12 @@ export interface PoolDescription {
   /** RDMA when the nodes have the fabric wired (EFA interfaces / InfiniBand SKU), else TCP. */
   readonly fabric: FabricClass;
   readonly capacity: 'on-demand' | 'spot' | 'reserved';
+  readonly cpuArchitecture: CpuArchitecture;
+  /** Nodes of one multi-node NVLink domain (1: NVLink stops at the node). */
+  readonly nvlinkDomainNodes: number;
+  /** Whole NVLink domains at the pool's smallest and largest size. */
+  readonly minDomains: number;
+  readonly maxDomains: number;
 }
 
 /** One cluster as built. */
@@ -70,10 +79,24 @@ export interface ParityReport {
 export function catalogEntryForSku(
   cloud: Cloud,
   sku: string,
-): { model: GpuModelId; gpusPerNode: number; fabric: FabricClass } {
+): {
+  model: GpuModelId;
+  gpusPerNode: number;
+  fabric: FabricClass;
+  cpuArchitecture: CpuArchitecture;
+  nvlinkDomainNodes: number;
+} {
   for (const model of GPU_MODEL_IDS) {
     const offering = gpuModel(model).offerings[cloud]?.find((o) => o.sku === sku);
-    if (offering) return { model, gpusPerNode: offering.gpusPerNode, fabric: fabricClass(offering.fabric) };
+    if (offering) {
+      return {
+        model,
+        gpusPerNode: offering.gpusPerNode,
+        fabric: fabricClass(offering.fabric),
+        cpuArchitecture: cpuArchitecture(offering),
+        nvlinkDomainNodes: nvlinkDomainNodes(offering),
+      };
+    }
   }
   throw new Error(`${sku} is not a GPU SKU of ${cloud} in the catalog`);
 }
@@ -101,6 +124,11 @@ export function describePool(
     gpuMemoryGiBPerGpu: gpuModel(entry.model).memoryGiBPerGpu,
     fabric: built.fabricWired && entry.fabric === 'rdma' ? 'rdma' : 'tcp',
     capacity: built.capacity,
+    cpuArchitecture: entry.cpuArchitecture,
+    nvlinkDomainNodes: entry.nvlinkDomainNodes,
+    // Config validation makes rack-scale counts whole domains; a count that is not shows as a fraction.
+    minDomains: built.min / entry.nvlinkDomainNodes,
+    maxDomains: built.max / entry.nvlinkDomainNodes,
   };
 }
 
@@ -112,6 +140,10 @@ const COMPARED_POOL_FIELDS = [
   'gpuMemoryGiBPerGpu',
   'fabric',
   'capacity',
+  'cpuArchitecture',
+  'nvlinkDomainNodes',
+  'minDomains',
+  'maxDomains',
 ] as const;
 const COMPARED_SECURITY_FIELDS = ['privateEndpoint', 'cmkSecretsEncryption', 'controlPlaneLogs'] as const;
 

@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG_PATH, loadPlatformConfig } from '../../config/load';
 import type { PlatformConfig } from '../../config/schema';
 import { FROZEN_CONFIG_PATH } from './config-fixture';
 import { capacityPathsConfig } from './gpu-fixture';
+import { gb200Config } from './gb200-fixture';
 import type { StackJson } from '../../constructs/shared/stack-json';
 import { buildPlatform, type EnvironmentStacks } from '../../stacks/platform';
 import { readSynthesizedStacks, readSynthesizedTexts } from '../../stacks/synthesized-stacks';
@@ -62,6 +63,7 @@ export const SHARED_SYNTHS = {
   shipped: () => loadPlatformConfig(DEFAULT_CONFIG_PATH),
   frozen: () => loadPlatformConfig(FROZEN_CONFIG_PATH),
   'capacity-paths': capacityPathsConfig,
+  gb200: gb200Config,
 } as const;
 
 /** Where global setup left the shared synths; unset when a test file runs outside jest's global setup. */

@@ -16,7 +16,7 @@ import {
 import type { StackJson } from '../../constructs/shared/stack-json';
 import { isTaggable } from '../../constructs/shared/tagging';
 import { cidrsOverlap, mustParseCidr } from '../../constructs/spec/cidr';
-import { CLOUDS, type Cloud } from '../../constructs/spec/gpu-catalog';
+import { CLOUDS, isRackScaleModel, type Cloud } from '../../constructs/spec/gpu-catalog';
 import {
   awsAccountStackName,
   awsDistributionStackName,
@@ -107,7 +107,7 @@ function eachStack(
 /** The zones a pool of the config should use in a region: its named ones, the first for fabric, else all. */
 function expectedPoolZones(pool: EnvironmentConfig['gpuPools'][number], regionZones: readonly string[]): string[] {
   if (pool.zones) return pool.zones.map((i) => regionZones[i - 1]);
-  return pool.fabric ? regionZones.slice(0, 1) : [...regionZones];
+  return pool.fabric || isRackScaleModel(pool.gpuModel) ? regionZones.slice(0, 1) : [...regionZones];
 }
 
 /** Keys that hold a pre-shared key on either cloud. */
@@ -227,7 +227,7 @@ export const INVARIANTS: readonly Invariant[] = [
     },
   },
   {
-    name: 'a GPU pool uses every zone of each region it lands in, unless it names zones or has a fabric',
+    name: 'a GPU pool uses every zone of each region it lands in, unless it names zones, has a fabric or is rack-scale',
     violations: (platform) =>
       eachStack(platform, ({ name, kind, region }, stack, env) => {
         const cloud: Cloud | undefined = kind === 'aws-dist' ? 'aws' : kind === 'azure-host' ? 'azure' : undefined;

@@ -69,7 +69,42 @@ describe('planAksGpuNodePool', () => {
 
   test('a fabric pool spread across zones is an error', () => {
     expect(() => planAksGpuNodePool(pool({ zoneIndexes: [1, 3] }), ZONES)).toThrow(
-      'GPU pool p: a fabric pool must use one zone, got 1, 3',
+      'GPU pool p: a fabric or rack-scale pool must use one zone, got 1, 3',
     );
+  });
+
+  describe('a GB200 rack-scale pool', () => {
+    const CRG =
+      '/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg/providers/Microsoft.Compute/capacityReservationGroups/crg';
+    const gb200 = (overrides: Partial<GpuPoolSpec> = {}) =>
+      pool({
+        model: 'gb200',
+        gpusPerNode: 4,
+        nodes: { min: 0, desired: 18, max: 36 },
+        capacity: { type: 'reserved', azure: { capacityReservationGroupId: CRG } },
+        gpuDriver: 'none',
+        ...overrides,
+      });
+
+    test('is the arm64 ND GB200 v6 size on Ubuntu, drivers from the GPU Operator, in one zone', () => {
+      expect(planAksGpuNodePool(gb200(), ZONES)).toMatchObject({
+        vmSize: 'Standard_ND128isr_NDR_GB200_v6',
+        osSku: 'Ubuntu',
+        gpuDriver: 'None',
+        capacityReservationGroupId: CRG,
+        zones: ['2'],
+        osDiskType: 'Managed',
+      });
+    });
+
+    test('with AKS installing drivers is an error: that install does nothing on arm64', () => {
+      expect(() => planAksGpuNodePool(gb200({ gpuDriver: 'install' }), ZONES)).toThrow(
+        'Standard_ND128isr_NDR_GB200_v6 is arm64, where only the GPU Operator installs drivers',
+      );
+    });
+
+    test('x86 pools keep the cluster default OS SKU', () => {
+      expect(planAksGpuNodePool(pool({}), ZONES).osSku).toBeUndefined();
+    });
   });
 });

@@ -1,9 +1,15 @@
 import {
   GPU_MODEL_IDS,
   cloudsOffering,
+  compareKubernetesVersions,
+  cpuArchitecture,
   fabricClass,
   gpuModel,
+  isRackScale,
+  nearestDomainCounts,
+  nvlinkDomainNodes,
   resolveGpuOffering,
+  supportStatus,
   supportsEphemeralOsDisk,
 } from '../../../constructs/spec/gpu-catalog';
 
@@ -52,11 +58,59 @@ describe('GPU catalog', () => {
     }
   });
 
-  test('AWS RDMA offerings declare their EFA interfaces; Azure ones their temp disk', () => {
+  test('AWS RDMA offerings declare their EFA interfaces; Azure ones their temp disk (0: none confirmed)', () => {
     for (const model of GPU_MODEL_IDS.map(gpuModel)) {
       for (const o of model.offerings.aws ?? []) expect(o.efaInterfaces! > 0).toBe(o.fabric === 'efa');
-      for (const o of model.offerings.azure ?? []) expect(o.tempDiskGiB).toBeGreaterThan(0);
+      for (const o of model.offerings.azure ?? []) expect(o.tempDiskGiB).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  test('every offering not GA, and every rack-scale one, states its support status with a public source', () => {
+    for (const id of GPU_MODEL_IDS) {
+      for (const cloud of cloudsOffering(id)) {
+        for (const o of gpuModel(id).offerings[cloud] ?? []) {
+          if (!isRackScale(o) && supportStatus(o) === 'ga') continue;
+          expect({ id, cloud, support: o.support }).toEqual({
+            id,
+            cloud,
+            support: {
+              status: expect.stringMatching(/^(ga|preview|unsupported)$/),
+              note: expect.any(String),
+              source: expect.stringMatching(/^https:\/\/(docs\.aws\.amazon\.com|learn\.microsoft\.com)\//),
+            },
+          });
+        }
+      }
+    }
+  });
+
+  test('GB200 is rack-scale and arm64 on both clouds: GA on EKS, preview on AKS, 18 nodes a domain', () => {
+    const aws = resolveGpuOffering('gb200', 'aws', 4)!;
+    const azure = resolveGpuOffering('gb200', 'azure', 4)!;
+    expect([aws.sku, azure.sku]).toEqual(['p6e-gb200.36xlarge', 'Standard_ND128isr_NDR_GB200_v6']);
+    expect([supportStatus(aws), supportStatus(azure)]).toEqual(['ga', 'preview']);
+    expect([nvlinkDomainNodes(aws), nvlinkDomainNodes(azure)]).toEqual([18, 18]);
+    expect([cpuArchitecture(aws), cpuArchitecture(azure)]).toEqual(['arm64', 'arm64']);
+    expect([fabricClass(aws.fabric), fabricClass(azure.fabric)]).toEqual(['rdma', 'rdma']);
+    expect(gpuModel('gb200').memoryGiBPerGpu).toBe(185);
+  });
+
+  test('GB300 is offered on Azure only; AWS is marked unconfirmed with its source', () => {
+    expect(cloudsOffering('gb300')).toEqual(['azure']);
+    expect(supportStatus(resolveGpuOffering('gb300', 'azure', 4)!)).toBe('preview');
+    expect(gpuModel('gb300').unconfirmed?.aws).toMatch(/not confirmed \(https:\/\/docs\.aws\.amazon\.com\//);
+  });
+
+  test('nearest whole-domain counts lie either side, never below the floor', () => {
+    expect(nearestDomainCounts(20, 18)).toEqual([18, 36]);
+    expect(nearestDomainCounts(9, 18)).toEqual([0, 18]);
+    expect(nearestDomainCounts(9, 18, 1)).toEqual([18]);
+  });
+
+  test('Kubernetes minor versions compare numerically', () => {
+    expect(compareKubernetesVersions('1.9', '1.33')).toBeLessThan(0);
+    expect(compareKubernetesVersions('1.34', '1.33')).toBeGreaterThan(0);
+    expect(compareKubernetesVersions('1.33', '1.33')).toBe(0);
   });
 
   test('ephemeral OS disks fit only on a large enough temp disk', () => {

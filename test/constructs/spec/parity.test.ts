@@ -40,7 +40,26 @@ describe('parity', () => {
       gpuMemoryGiBPerGpu: 80,
       fabric: 'rdma',
       capacity: 'reserved',
+      cpuArchitecture: 'x86_64',
+      nvlinkDomainNodes: 1,
+      minDomains: 2,
+      maxDomains: 8,
     });
+  });
+
+  test('a rack-scale pool is described in NVLink domains, and a count that is not whole domains differs', () => {
+    const built = (cloud: 'aws' | 'azure', sku: string, max: number) =>
+      describePool(cloud, { name: 'nvl', sku, min: 18, max, fabricWired: true, capacity: 'reserved' });
+    const aws = built('aws', 'p6e-gb200.36xlarge', 36);
+    expect(aws).toMatchObject({ cpuArchitecture: 'arm64', nvlinkDomainNodes: 18, minDomains: 1, maxDomains: 2 });
+    const report = compareClusters(
+      cluster('aws', { pools: [aws] }),
+      cluster('azure', { pools: [built('azure', 'Standard_ND128isr_NDR_GB200_v6', 27)] }),
+    );
+    expect(report.pools[0].differences).toEqual([
+      { field: 'maxGpus', aws: 144, azure: 108 },
+      { field: 'maxDomains', aws: 2, azure: 1.5 },
+    ]);
   });
 
   test('an RDMA SKU without the fabric wired counts as TCP', () => {
@@ -79,6 +98,7 @@ describe('parity', () => {
       { field: 'minGpus', aws: 16, azure: 8 },
       { field: 'fabric', aws: 'rdma', azure: 'tcp' },
       { field: 'capacity', aws: 'on-demand', azure: 'spot' },
+      { field: 'minDomains', aws: 2, azure: 1 },
     ]);
   });
 
