@@ -5,7 +5,7 @@ import type { ModelStoreSpec } from '../spec/model-store';
 import { s3BucketName } from '../spec/naming';
 import type { AwsModelStoreRef } from './iam/store-access';
 import { AwsKmsKey } from './kms-key';
-import { AwsSecureBucket } from './secure-bucket';
+import { AwsSecureBucket, accessLogDelivery } from './secure-bucket';
 
 /**
  * The first part of every model store bucket name of a platform: `<platform>-models-`. The
@@ -70,23 +70,11 @@ export class AwsModelStore extends Construct {
       statements: [],
     });
     const storeName = props.bucketName;
-    const storeArn = `arn:aws:s3:::${storeName}`;
     this.accessLogs = new AwsSecureBucket(this, 'access-logs', {
       name: s3BucketName([namePrefix, 'models-logs', accountId]),
       noncurrentVersionDays: props.spec.noncurrentVersionDays,
       expireAfterDays: props.logging.retentionDays,
-      policyStatements: (bucketArn) => [
-        {
-          sid: 'S3DeliversAccessLogsOfTheModelStore',
-          actions: ['s3:PutObject'],
-          resources: [`${bucketArn}/*`],
-          principals: [{ type: 'Service', identifiers: ['logging.s3.amazonaws.com'] }],
-          conditions: [
-            { test: 'ArnLike', variable: 'aws:SourceArn', values: [storeArn] },
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] },
-          ],
-        },
-      ],
+      policyStatements: accessLogDelivery('S3DeliversAccessLogsOfTheModelStore', storeName, accountId),
     });
     this.store = new AwsSecureBucket(this, 'store', {
       name: storeName,

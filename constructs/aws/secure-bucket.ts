@@ -124,3 +124,26 @@ export class AwsSecureBucket extends Construct {
     this.ready = [ownership, this.policy];
   }
 }
+
+/**
+ * The bucket policy statement that lets S3 deliver one bucket's server access logs into the log
+ * bucket it is given to: only for that source bucket, in this account.
+ */
+export function accessLogDelivery(
+  sid: string,
+  sourceBucketName: string,
+  accountId: string,
+): (logBucketArn: string) => IamStatement[] {
+  return (logBucketArn) => [
+    {
+      sid,
+      actions: ['s3:PutObject'],
+      resources: [`${logBucketArn}/*`],
+      principals: [{ type: 'Service', identifiers: ['logging.s3.amazonaws.com'] }],
+      conditions: [
+        { test: 'ArnLike', variable: 'aws:SourceArn', values: [`arn:aws:s3:::${sourceBucketName}`] },
+        { test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] },
+      ],
+    },
+  ];
+}

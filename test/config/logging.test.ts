@@ -1,16 +1,9 @@
-import { ConfigError, parsePlatformConfig } from '../../config/load';
-import { frozenConfig, type ConfigInput } from '../helpers/config-fixture';
+import { configProblems, frozenConfig, type ConfigInput } from '../helpers/config-fixture';
 
 function problems(edit: (env: ConfigInput, config: ConfigInput) => void): string[] {
   const config = frozenConfig();
   edit(config.environments.prod, config);
-  try {
-    parsePlatformConfig(config);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
+  return configProblems(config);
 }
 
 describe('logging, alerts and link objectives config', () => {

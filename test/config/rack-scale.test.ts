@@ -1,8 +1,7 @@
 /** Config validation of rack-scale (NVL72) pools: whole domains, preview opt-in, what each cloud sells them through. */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { ConfigError, parsePlatformConfig } from '../../config/load';
-import type { ConfigInput } from '../helpers/config-fixture';
+import { configProblems, type ConfigInput } from '../helpers/config-fixture';
 import { gb200ConfigInput } from '../helpers/gb200-fixture';
 
 const POOL = 'environments.prod.gpuPools[0]';
@@ -11,13 +10,7 @@ const POOL = 'environments.prod.gpuPools[0]';
 function problemsAfter(edit: (pool: ConfigInput, prod: ConfigInput) => void): string[] {
   const config = gb200ConfigInput();
   edit(config.environments.prod.gpuPools[0], config.environments.prod);
-  try {
-    parsePlatformConfig(config);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
+  return configProblems(config);
 }
 
 describe('rack-scale GPU pools', () => {

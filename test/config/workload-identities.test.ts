@@ -1,15 +1,7 @@
-import { ConfigError, parsePlatformConfig } from '../../config/load';
-import { frozenConfig, type ConfigInput } from '../helpers/config-fixture';
+import { parsePlatformConfig } from '../../config/load';
+import { configProblems, frozenConfig, type ConfigInput } from '../helpers/config-fixture';
 
-function problems(input: ConfigInput): string[] {
-  try {
-    parsePlatformConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
-}
+const problems = configProblems;
 
 /** The frozen fixture with prod's workload identities edited. */
 function withIdentities(edit: (identities: ConfigInput[]) => void): ConfigInput {

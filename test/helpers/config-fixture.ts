@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { DEFAULT_CONFIG_PATH } from '../../config/load';
+import { ConfigError, DEFAULT_CONFIG_PATH, parsePlatformConfig } from '../../config/load';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are edited by path in tests
 export type ConfigInput = any;
@@ -42,4 +42,15 @@ export function configWithFourProblems(): ConfigInput {
     containerName: 'tfstate',
   };
   return config;
+}
+
+/** The problems a config input yields, as "path: message" lines; none when it is valid. */
+export function configProblems(input: ConfigInput): string[] {
+  try {
+    parsePlatformConfig(input);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
+    throw e;
+  }
+  return [];
 }

@@ -7,7 +7,7 @@ import type { LoggingSpec } from '../../spec/logging';
 import { s3BucketName } from '../../spec/naming';
 import { iamPolicyDocument } from '../iam/policy-document';
 import { AwsLogGroup } from '../logging/log-group';
-import { AwsSecureBucket } from '../secure-bucket';
+import { AwsSecureBucket, accessLogDelivery } from '../secure-bucket';
 
 /** The S3 Object Lock mode of each immutability setting. */
 const OBJECT_LOCK_MODE = { governance: 'GOVERNANCE', compliance: 'COMPLIANCE' } as const;
@@ -51,29 +51,15 @@ export class AwsAccountTrail extends Construct {
     const name = namePrefix;
     const arn = trailArn(props.region, accountId, name);
 
+    const auditBucketName = s3BucketName([namePrefix, 'audit', accountId]);
     const accessLogs = new AwsSecureBucket(this, 'access-logs', {
       name: s3BucketName([namePrefix, 'audit-logs', accountId]),
       noncurrentVersionDays: logging.retentionDays,
       expireAfterDays: logging.archiveDays,
-      policyStatements: (bucketArn) => [
-        {
-          sid: 'S3DeliversAccessLogsOfTheAuditBucket',
-          actions: ['s3:PutObject'],
-          resources: [`${bucketArn}/*`],
-          principals: [{ type: 'Service', identifiers: ['logging.s3.amazonaws.com'] }],
-          conditions: [
-            {
-              test: 'ArnLike',
-              variable: 'aws:SourceArn',
-              values: [`arn:aws:s3:::${s3BucketName([namePrefix, 'audit', accountId])}`],
-            },
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] },
-          ],
-        },
-      ],
+      policyStatements: accessLogDelivery('S3DeliversAccessLogsOfTheAuditBucket', auditBucketName, accountId),
     });
     this.auditBucket = new AwsSecureBucket(this, 'audit', {
-      name: s3BucketName([namePrefix, 'audit', accountId]),
+      name: auditBucketName,
       kmsKeyArn: props.kmsKeyArn,
       noncurrentVersionDays: logging.archiveDays,
       expireAfterDays: logging.archiveDays,
