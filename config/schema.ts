@@ -580,6 +580,26 @@ const stateBackend = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** A rule waived on one resource, with the reason: reported by `npm run policy`, never silent. */
+const policySuppression = z.strictObject({
+  /** The rule id, for example `GPUP-AWS-EKS-2` (README "Policy rules"). */
+  rule: matching(/^GPUP-[A-Z0-9-]+$/, 'a policy rule id such as GPUP-AWS-EKS-2'),
+  /** The resource's construct path, stack first, as the policy report prints it: `dev-aws-dist-us-east-1/eks/cluster`. */
+  resource: matching(/^[\w.-]+\/[^\s]+$/, 'a construct path, stack first, such as dev-aws-dist-us-east-1/eks/cluster'),
+  /** Why the rule does not apply to this resource, in a sentence. */
+  reason: z.string().trim().min(10, 'must give a reason of at least 10 characters: why the rule does not apply here'),
+});
+
+/** The policy gate's environment-wide settings (README "Policy gate"). */
+const policy = z.strictObject({
+  /** Production environments must replicate storage across zones and keep keys in HSMs. Default true. */
+  production: z.boolean().default(true),
+  /** The shortest log retention (CloudWatch, Log Analytics) the gate accepts, in days. Default 365. */
+  minimumLogRetentionDays: z.number().int().min(1, 'must be at least 1 day').default(365),
+  /** Rules waived on single resources, each with its reason. Default none. */
+  suppressions: z.array(policySuppression).default([]),
+});
+
 const environment = z
   .strictObject({
     tags: z.strictObject({ owner: nonEmpty, costCenter: nonEmpty }),
@@ -699,6 +719,8 @@ const environment = z
     workloadIdentities: z.array(workloadIdentity).default([]),
     /** Model store settings. */
     modelStores: modelStores.default({ softDeleteDays: 30, noncurrentVersionDays: 90, azureReplication: 'ZRS' }),
+    /** The policy gate: production or not, log retention floor, suppressions. Default the strictest. */
+    policy: policy.default({ production: true, minimumLogRetentionDays: 365, suppressions: [] }),
   })
   .superRefine((env, ctx) => {
     rejectDuplicates(
@@ -895,6 +917,23 @@ function rejectSharedCreation(envs: Record<string, EnvironmentShape>, ctx: z.Ref
   }
 }
 
+/** A suppression names a resource of its own environment: every stack name starts with the environment's. */
+function rejectSuppressionsOfOtherEnvironments(
+  envs: Record<string, { policy?: { suppressions?: { resource?: string }[] } }>,
+  ctx: z.RefinementCtx,
+): void {
+  for (const [envName, env] of Object.entries(envs)) {
+    (env.policy?.suppressions ?? []).forEach((s, i) => {
+      if (typeof s.resource === 'string' && !s.resource.startsWith(`${envName}-`))
+        ctx.addIssue({
+          code: 'custom',
+          path: [envName, 'policy', 'suppressions', i, 'resource'],
+          message: `must name a resource of environment ${envName}: its stack names start with "${envName}-"`,
+        });
+    });
+  }
+}
+
 export const platformConfigSchema = z.strictObject({
   /** Optional JSON schema reference for editors; ignored by the app. */
   $schema: z.string().optional(),
@@ -906,7 +945,8 @@ export const platformConfigSchema = z.strictObject({
     .record(matching(NAME_PART_PATTERN, NAME_PART_RULE), environment)
     .refine((envs) => Object.keys(envs).length > 0, { message: 'must define at least one environment' })
     .superRefine(rejectSharedCreation)
-    .superRefine(rejectConflictsWithinEnvironments),
+    .superRefine(rejectConflictsWithinEnvironments)
+    .superRefine(rejectSuppressionsOfOtherEnvironments),
 });
 
 /** The config as written in the file (defaults not yet applied). */

@@ -13,6 +13,7 @@ import type { CloudRole } from '../constructs/spec/naming';
 import type { ModelStoreSpec } from '../constructs/spec/model-store';
 import type { TagSpec } from '../constructs/spec/tags';
 import type { WorkloadIdentitySpec } from '../constructs/spec/workload-identity';
+import type { PolicySettings } from '../constructs/shared/policy/gate';
 import type { EnvironmentConfig, GpuPoolConfig, PlatformConfig, StateBackendConfig } from './schema';
 
 /** Everything the stacks of one environment are built from. */
@@ -20,6 +21,8 @@ export interface EnvironmentSpec {
   readonly name: string;
   readonly logging: LoggingSpec;
   readonly backend: StateBackendConfig;
+  /** The policy gate's settings and suppressions for every stack of the environment. */
+  readonly policy: PolicySettings;
   readonly aws: CloudSpec<AwsIdentitySpec> & {
     readonly natGateways: 'one-per-zone' | 'single';
     /** Create the account's service-linked roles, or look up the existing ones. */
@@ -118,6 +121,7 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
     workloads: env.workloadIdentities,
     modelStores: env.modelStores,
     backend: env.stateBackend,
+    policy: env.policy,
     aws: {
       identity: { cloud: 'aws', accountId: env.aws.accountId },
       networks: networks(platform, envName, env.aws.regions),

@@ -26,6 +26,8 @@ import type { AzureIdentitySpec } from '../constructs/spec/identity';
 import type { LoggingSpec } from '../constructs/spec/logging';
 import { keyVaultName, storageAccountName } from '../constructs/spec/naming';
 import type { NetworkSpec } from '../constructs/spec/network';
+import { STRICT_POLICY } from '../constructs/shared/policy/gate';
+import { suppressPolicyRule } from '../constructs/shared/policy/suppressions';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { azapiProvider, azureProvider, timeProvider } from './providers';
 
@@ -56,6 +58,9 @@ export function azureModelStoreLocation(
     resourceGroupName: `rg-${primary.name}-models`,
   };
 }
+
+/** Days Defender's workspace keeps data: it only routes sensor data, so the shortest retention Log Analytics takes. */
+const DEFENDER_RETENTION_DAYS = 30;
 
 /** Props of {@link AzureHostStack}. */
 export interface AzureHostStackProps extends PlatformStackProps {
@@ -232,9 +237,22 @@ export class AzureHostStack extends PlatformStack {
         name: `log-${network.name}-defender`,
         resourceGroupName: loggingResourceGroup.name,
         location,
-        retentionDays: 30,
+        retentionDays: DEFENDER_RETENTION_DAYS,
         localAuthentication: true,
       });
+    if (defenderWorkspace) {
+      suppressPolicyRule(
+        defenderWorkspace.workspace,
+        'GPUP-AZ-LOG-2',
+        "Defender for Containers' sensor publishes with workspace keys (Microsoft-Defender-for-Cloud #1010); this workspace holds only what Defender routes through it",
+      );
+      if (DEFENDER_RETENTION_DAYS < (props.policy ?? STRICT_POLICY).minimumLogRetentionDays)
+        suppressPolicyRule(
+          defenderWorkspace.workspace,
+          'GPUP-AZ-LOG-1',
+          'Defender only routes its sensor data through this workspace and Defender for Cloud keeps the alerts: the shortest retention serves',
+        );
+    }
 
     this.cluster = new AzureAksCluster(this, 'aks', {
       cluster: props.cluster,

@@ -1,10 +1,16 @@
 import { Aspects, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { StateBackendConfig } from '../config/schema';
-import { PolicyAspect } from '../constructs/shared/policy';
+import { PolicyGate, STRICT_POLICY, takeGateRendering, type PolicySettings } from '../constructs/shared/policy/gate';
 import { PlatformTagsAspect } from '../constructs/shared/tagging';
 import { platformTags, type TagSpec } from '../constructs/spec/tags';
 import { configureBackend } from './backend';
+
+/**
+ * Set to `off` to synthesize without the policy gate. Only the bench does, to measure the
+ * gate's share of synth time; nothing deployable should ever be built that way.
+ */
+export const POLICY_GATE_ENV = 'GPU_PLATFORM_POLICY_GATE';
 
 /** What every stack of the platform shares. */
 export interface PlatformStackProps {
@@ -12,6 +18,8 @@ export interface PlatformStackProps {
   readonly tags: TagSpec;
   /** Where the stack keeps its Terraform state. */
   readonly backend: StateBackendConfig;
+  /** The environment's policy settings and suppressions; default the strictest. */
+  readonly policy?: PolicySettings;
 }
 
 /**
@@ -23,6 +31,11 @@ export class PlatformStack extends TerraformStack {
     super(scope, name);
     configureBackend(this, name, props.backend);
     Aspects.of(this).add(new PlatformTagsAspect(platformTags(props.tags)));
-    Aspects.of(this).add(new PolicyAspect());
+    if (process.env[POLICY_GATE_ENV] !== 'off') Aspects.of(this).add(new PolicyGate(props.policy ?? STRICT_POLICY));
+  }
+
+  /** What the gate read, when it ran in this synth: the stack is rendered once, not twice. */
+  override toTerraform(): Record<string, unknown> {
+    return (takeGateRendering(this) as Record<string, unknown> | undefined) ?? super.toTerraform();
   }
 }

@@ -1,6 +1,7 @@
 import type { App } from 'cdktf';
 import { clusterSpec, environmentSpec } from '../config/specs';
 import type { PlatformConfig } from '../config/schema';
+import { ConfigError } from '../config/load';
 import {
   awsAccountStackName,
   awsDistributionStackName,
@@ -30,10 +31,11 @@ export interface EnvironmentStacks {
  * of each unless the environment turns the link off.
  */
 export function buildPlatform(app: App, config: PlatformConfig): Record<string, EnvironmentStacks> {
+  rejectSuppressionsOfNoStack(config);
   return Object.fromEntries(
     Object.keys(config.environments).map((envName) => {
       const env = environmentSpec(config, envName);
-      const common = { backend: env.backend, logging: env.logging };
+      const common = { backend: env.backend, logging: env.logging, policy: env.policy };
       const azureWorkloads = identitiesOn('azure', env.workloads);
       const modelStore = azureModelStoreLocation(env.platform, envName, env.azure.networks[0]);
       const azureHosts: AzureHostStack[] = [];
@@ -65,6 +67,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
       const federated = azureWorkloads.filter((w) => w.crossCloud.some((g) => g.cloud === 'aws'));
       const awsAccount = new AwsAccountStack(app, awsAccountStackName(envName), {
         backend: env.backend,
+        policy: env.policy,
         tags: env.tags('distribution'),
         identity: env.aws.identity,
         region: env.aws.networks[0].region,
@@ -104,6 +107,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
         env.link &&
         new LinkStack(app, linkStackName(envName), {
           backend: env.backend,
+          policy: env.policy,
           tags: env.tags('link'),
           link: env.link,
           azure: {
@@ -123,6 +127,27 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
       return [envName, { awsAccount, azureHosts, awsDistributions, link }];
     }),
   );
+}
+
+/**
+ * A config suppression must name a stack the environment has: one that names none would match
+ * nothing, and no stack's gate would see it to say so.
+ */
+function rejectSuppressionsOfNoStack(config: PlatformConfig): void {
+  const stacks = new Set(expectedStackNames(config));
+  const problems = Object.entries(config.environments).flatMap(([envName, env]) =>
+    env.policy.suppressions.flatMap((s, i) =>
+      stacks.has(s.resource.split('/')[0])
+        ? []
+        : [
+            {
+              path: `environments.${envName}.policy.suppressions[${i}].resource`,
+              message: `names stack ${s.resource.split('/')[0]}, which environment ${envName} does not have (its stacks: ${[...stacks].filter((n) => n.startsWith(`${envName}-`)).join(', ')})`,
+            },
+          ],
+    ),
+  );
+  if (problems.length > 0) throw new ConfigError('platform config', problems);
 }
 
 /** The names of every stack {@link buildPlatform} adds for a config, without building them. */

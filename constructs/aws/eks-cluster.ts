@@ -190,6 +190,8 @@ export class AwsEksCluster extends Construct {
       clusterName: this.cluster.name,
       addonName: 'vpc-cni',
       serviceAccountRoleArn: cniRole.role.arn,
+      // The network policy agent: without it EKS accepts NetworkPolicy objects and enforces none.
+      configurationValues: JSON.stringify({ enableNetworkPolicy: 'true' }),
       resolveConflictsOnCreate: 'OVERWRITE',
       resolveConflictsOnUpdate: 'OVERWRITE',
       dependsOn: [...cniRole.policies],

@@ -1,5 +1,6 @@
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import type { Construct } from 'constructs';
+import { suppressPolicyRule } from '../shared/policy/suppressions';
 import type { AzureKeyVault } from './key-vault';
 
 /**
@@ -33,7 +34,7 @@ export interface VaultKeyProps {
  * `id`, so existing keys keep their resource addresses.
  */
 export function vaultKey(scope: Construct, id: string, props: VaultKeyProps): KeyVaultKey {
-  return new KeyVaultKey(scope, id, {
+  const key = new KeyVaultKey(scope, id, {
     name: props.name,
     keyVaultId: props.vault.vault.id,
     keyType: props.vault.keyProtection === 'hsm' ? 'RSA-HSM' : 'RSA',
@@ -43,4 +44,11 @@ export function vaultKey(scope: Construct, id: string, props: VaultKeyProps): Ke
     lifecycle: { preventDestroy: true },
     dependsOn: [...props.vault.keyPrerequisites],
   });
+  if (props.rotation === 'manual')
+    suppressPolicyRule(
+      key,
+      'GPUP-AZ-KEY-1',
+      'Its consumer pins one key version (AKS KMS): rotation is a cluster update, README "Rotating the KMS key"; the version still expires',
+    );
+  return key;
 }

@@ -100,7 +100,10 @@ export const FORK_EDITS: readonly ForkEdit[] = [
       copy.aws.serviceLinkedRoles = 'existing';
       copy.aws.cloudTrail = 'existing';
       copy.azure.activityLog = 'existing';
-      config.environments[firstUnused(['staging', 'stage', 'qa'], names, 'environment name')] = copy;
+      const name = firstUnused(['staging', 'stage', 'qa'], names, 'environment name');
+      config.environments[name] = copy;
+      // Suppressions name resources by construct path, stack first: the copy's stacks are its own.
+      for (const s of copy.policy?.suppressions ?? []) s.resource = s.resource.replace(`${names[0]}-`, `${name}-`);
       for (const region of [...copy.aws.regions, ...copy.azure.regions]) region.cidr = freeCidr(config);
     },
     keepsExistingStacks: true,

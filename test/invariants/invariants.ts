@@ -8,11 +8,11 @@ import { TerraformResource } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { PlatformConfig } from '../../config/schema';
 import { checkPrerequisites, formatFindings } from '../../constructs/shared/prerequisites';
+import { STATEFUL_TYPES } from '../../constructs/shared/policy/rules/data-protection';
 import {
   nsgRuleAdmitsFromWorld,
   securityGroupRuleAdmitsFromWorld,
-  STATEFUL_TYPES,
-} from '../../constructs/shared/policy-rules';
+} from '../../constructs/shared/policy/rules/network-exposure';
 import type { StackJson } from '../../constructs/shared/stack-json';
 import { isTaggable } from '../../constructs/shared/tagging';
 import { cidrsOverlap, mustParseCidr } from '../../constructs/spec/cidr';

@@ -340,9 +340,9 @@ describe('audit and link health (frozen fixture)', () => {
       return out;
     }
     /** Only prod is synthesized: its stacks are the same with or without dev beside them. */
-    const edited = (edit: (logging: ConfigInput) => void) => {
+    const edited = (edit: (logging: ConfigInput, environment: ConfigInput) => void) => {
       const input = frozenConfig();
-      edit(input.environments.prod.logging);
+      edit(input.environments.prod.logging, input.environments.prod);
       return synthesize(selectEnvironments(parsePlatformConfig(input), 'prod', 'test')).stacks;
     };
 
@@ -362,7 +362,11 @@ describe('audit and link health (frozen fixture)', () => {
     test('operational retention: the other log groups, the workspace, and operational storage', () => {
       const changed = differences(
         stacks,
-        edited((l) => (l.retentionDays = 180)),
+        // Shorter than the policy floor: the environment lowers it in config, visibly.
+        edited((l, environment) => {
+          l.retentionDays = 180;
+          environment.policy.minimumLogRetentionDays = 180;
+        }),
       );
       expect(changed).toEqual(
         expect.arrayContaining([

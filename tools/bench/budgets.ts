@@ -10,6 +10,8 @@ export const BUDGETS = {
   synthMs: 1000,
   /** Same runs, peak RSS. */
   synthRssMiB: 250,
+  /** The policy gate's share of synth time: (app - app without the gate) / app, medians. */
+  policyGateShare: 0.15,
   /** Root-import baseline median over the app median: at least this many times slower. */
   baselineRatio: 5,
   /** 50 regions per cloud, app only, median wall time. */
@@ -28,6 +30,7 @@ export const BUDGETS = {
 export interface BudgetInputs {
   readonly synthMs?: number;
   readonly synthRssMiB?: number;
+  readonly policyGateShare?: number;
   readonly baselineRatio?: number;
   readonly scale50Ms?: number;
   readonly scale50RssMiB?: number;
@@ -48,6 +51,7 @@ export interface BudgetResult {
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 export const mib = (value: number): string => `${value.toFixed(0)} MiB`;
+export const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
 function atMost(name: string, value: number | undefined, limit: number, unit: (n: number) => string): BudgetResult {
   if (value === undefined || Number.isNaN(value))
@@ -72,6 +76,7 @@ export function evaluateBudgets(inputs: BudgetInputs): BudgetResult[] {
   return [
     atMost('synth, shipped config: median time', inputs.synthMs, BUDGETS.synthMs, seconds),
     atMost('synth, shipped config: peak RSS', inputs.synthRssMiB, BUDGETS.synthRssMiB, mib),
+    atMost('synth, shipped config: policy gate share', inputs.policyGateShare, BUDGETS.policyGateShare, percent),
     ratio === undefined || Number.isNaN(ratio)
       ? {
           name: 'root-import baseline / app',

@@ -42,6 +42,7 @@ export function renderReport(r: BenchResults): string {
   out.push(`## Synth: shipped config, every environment (${s.expectedStacks} stacks)`);
   const synthRows: [string, Series | undefined][] = [
     ['app only: cdktf.json `app`', s.app],
+    ['app only, policy gate off', s.appWithoutGate],
     ['bundle, no freshness check', s.bundle],
     ['ts-node transpile-only (former `app`)', s.tsNode],
     ['cdktf CLI', s.cli],
@@ -53,6 +54,12 @@ export function renderReport(r: BenchResults): string {
       synthRows.filter(([, x]) => x).map(([what, x]) => [what, code(x?.command ?? ''), ...timing(x)]),
     ),
   );
+  if (s.policyGateShare !== undefined) {
+    out.push(
+      `Policy gate share of synth time ((app - gate off) / app, medians): **${(s.policyGateShare * 100).toFixed(1)}%**. ` +
+        'The gate renders each stack once and the synthesizer writes that rendering, so its cost is the rules and the suppression bookkeeping.',
+    );
+  }
   if (s.baselineRatio !== undefined && s.baselineBuild) {
     out.push(
       `Baseline / app (median / median): **${s.baselineRatio.toFixed(1)}x**. The baseline is the same sources with ` +

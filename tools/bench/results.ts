@@ -58,6 +58,10 @@ export interface BenchResults {
     /** Stacks of the shipped config. */
     readonly expectedStacks: number;
     readonly app?: Series;
+    /** The app command with the policy gate off (`GPU_PLATFORM_POLICY_GATE=off`), to measure the gate. */
+    readonly appWithoutGate?: Series;
+    /** (app - app without the gate) / app, medians: the gate's share of synth time. */
+    readonly policyGateShare?: number;
     /** The bundle run directly, without the app command's freshness check. */
     readonly bundle?: Series;
     readonly tsNode?: Series;

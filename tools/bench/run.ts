@@ -10,7 +10,7 @@
  *
  * Measured, each run a fresh process started from the project root: synth of the shipped config
  * through the cdktf.json app command (app only), the esbuild bundle directly, the former ts-node
- * command, the cdktf CLI, and a baseline built from the same sources with root provider imports;
+ * command, the cdktf CLI, the app with the policy gate off (the gate's share), and a baseline built from the same sources with root provider imports;
  * a full build of the bundle; synth of generated configs with 1 to 50 regions per cloud;
  * `npm test` cold and warm. `npm run bench` runs this file with tsx.
  */
@@ -21,6 +21,7 @@ import * as path from 'path';
 import * as prettier from 'prettier';
 import { loadPlatformConfig, parsePlatformConfig } from '../../config/load';
 import { expectedStackNames } from '../../stacks/platform';
+import { POLICY_GATE_ENV } from '../../stacks/platform-stack';
 import { bundleFile } from '../bundle';
 import { buildBaseline, type BaselineBuild } from './baseline';
 import { evaluateBudgets, mib, seconds } from './budgets';
@@ -263,6 +264,13 @@ async function main(options: Options): Promise<number> {
 
     progress(`synth, shipped config (${expected.length} stacks)`);
     const appSeries = bench.synth('app only', plan.synth, () => app, expected);
+    const appWithoutGate = bench.synth('app only, gate off', plan.synth, () => app, expected, {
+      [POLICY_GATE_ENV]: 'off',
+    });
+    const policyGateShare =
+      appSeries.time && appWithoutGate.time
+        ? (appSeries.time.median - appWithoutGate.time.median) / appSeries.time.median
+        : undefined;
     const bundled = bench.synth('bundle', plan.synth, () => [node, bundleFile()], expected);
     const tsNode = bench.synth(
       'ts-node',
@@ -354,6 +362,8 @@ async function main(options: Options): Promise<number> {
       synth: {
         expectedStacks: expected.length,
         app: strip(appSeries),
+        appWithoutGate: strip(appWithoutGate),
+        policyGateShare,
         bundle: strip(bundled),
         tsNode: strip(tsNode),
         cli: cli && strip(cli),
@@ -376,6 +386,7 @@ async function main(options: Options): Promise<number> {
         : evaluateBudgets({
             synthMs: appSeries.time?.median,
             synthRssMiB: appSeries.rss?.max,
+            policyGateShare,
             baselineRatio,
             scale50Ms: scale50?.time?.median,
             scale50RssMiB: scale50?.rss?.max,

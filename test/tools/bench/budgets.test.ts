@@ -4,6 +4,7 @@ const linear = { early: 40, late: 45, ratio: 45 / 40, ok: true };
 const passing: BudgetInputs = {
   synthMs: 400,
   synthRssMiB: 120,
+  policyGateShare: 0.05,
   baselineRatio: 12,
   scale50Ms: 2500,
   scale50RssMiB: 160,
@@ -16,14 +17,15 @@ const passing: BudgetInputs = {
 describe('evaluateBudgets', () => {
   test('every budget passes on figures inside them', () => {
     const results = evaluateBudgets(passing);
-    expect(results).toHaveLength(9);
+    expect(results).toHaveLength(10);
     expect(results.filter((b) => !b.ok)).toEqual([]);
   });
 
-  test('the limits are the issue’s: 1 s / 250 MiB, 5x, 6 s / 1 GiB at 50 regions, 2x linearity, 60 s / 30 s tests', () => {
+  test('the limits are the issue’s: 1 s / 250 MiB, a gate share under 15%, 5x, 6 s / 1 GiB at 50 regions, 2x linearity, 60 s / 30 s tests', () => {
     expect(BUDGETS).toEqual({
       synthMs: 1000,
       synthRssMiB: 250,
+      policyGateShare: 0.15,
       baselineRatio: 5,
       scale50Ms: 6000,
       scale50RssMiB: 1024,
@@ -37,6 +39,7 @@ describe('evaluateBudgets', () => {
     const failing: [keyof BudgetInputs, unknown, string][] = [
       ['synthMs', 1100, '1.10 s'],
       ['synthRssMiB', 251, '251 MiB'],
+      ['policyGateShare', 0.16, '16.0%'],
       ['baselineRatio', 4.9, '4.9x'],
       ['scale50Ms', 6500, '6.50 s'],
       ['scale50RssMiB', 1100, '1100 MiB'],

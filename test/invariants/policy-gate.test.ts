@@ -1,0 +1,42 @@
+/**
+ * The shipped config passes the policy gate: zero errors, and every warning suppressed with a
+ * documented reason. Reads the results the gate wrote beside each stack of the shared synth.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../constructs/shared/policy/gate';
+import { SHARED_SYNTH_DIR_ENV, SHARED_SYNTHS, synthesizeInto } from '../helpers/synth';
+
+function shippedResults(): PolicyResultsFile[] {
+  const shared = process.env[SHARED_SYNTH_DIR_ENV];
+  const outdir = shared ? path.join(shared, 'shipped') : mkdtempSync(path.join(tmpdir(), 'gpu-platform-policy-'));
+  try {
+    if (!shared) synthesizeInto(SHARED_SYNTHS.shipped(), outdir);
+    const stacks = path.join(outdir, 'stacks');
+    return readdirSync(stacks).map(
+      (name) => JSON.parse(readFileSync(path.join(stacks, name, POLICY_RESULTS_FILE), 'utf8')) as PolicyResultsFile,
+    );
+  } finally {
+    if (!shared) rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+describe('the shipped config and the policy gate', () => {
+  const results = shippedResults();
+  const all = results.flatMap((r) => r.evaluation.results);
+
+  test('every stack was gated', () => {
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => r.evaluation.rulesRun >= 40)).toBe(true);
+  });
+
+  test('no unsuppressed error or warning, and no broken suppression', () => {
+    expect(all.filter((r) => r.status !== 'suppressed')).toEqual([]);
+    expect(results.flatMap((r) => r.evaluation.suppressionProblems)).toEqual([]);
+  });
+
+  test('every suppression carries its reason', () => {
+    for (const r of all) expect(r.suppression!.reason.length).toBeGreaterThanOrEqual(10);
+  });
+});
