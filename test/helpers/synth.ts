@@ -3,7 +3,7 @@
  * become `terraform_remote_state` and Annotations errors surface. Each config is synthesized
  * once per test file and shared by every assertion on it.
  */
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
@@ -79,6 +79,21 @@ export function sharedOutput(name: keyof typeof SHARED_SYNTHS): SynthesizedOutpu
   const output = dir ? readOutput(path.join(dir, name)) : synthesize(SHARED_SYNTHS[name]());
   outputs.set(name, output);
   return output;
+}
+
+/** A shared synth's `manifest.json` (stacks and their dependencies), as `cdktf synth` wrote it. */
+export function sharedManifest(name: keyof typeof SHARED_SYNTHS): {
+  stacks: Record<string, { dependencies?: string[] }>;
+} {
+  const dir = process.env[SHARED_SYNTH_DIR_ENV];
+  if (dir) return JSON.parse(readFileSync(path.join(dir, name, 'manifest.json'), 'utf8'));
+  const outdir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-manifest-'));
+  try {
+    synthesizeInto(SHARED_SYNTHS[name](), outdir);
+    return JSON.parse(readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /** A config's construct tree, built but not synthesized: enough to inspect constructs, and far cheaper. */

@@ -1,0 +1,54 @@
+import { parsePlatformConfig } from '../../config/load';
+import type { StackJson } from '../../constructs/shared/stack-json';
+import { formatParityTable, parityRows } from '../../stacks/parity-report';
+import { frozenConfig } from '../helpers/config-fixture';
+import { build, sharedOutput } from '../helpers/synth';
+
+const config = parsePlatformConfig(frozenConfig());
+const { environments } = build(config);
+const { stacks } = sharedOutput('frozen');
+
+function rowsAfter(edit: (stacks: Map<string, StackJson>) => void) {
+  const copy = new Map([...stacks].map(([n, s]) => [n, JSON.parse(JSON.stringify(s)) as StackJson]));
+  edit(copy);
+  return parityRows(config, environments, copy).filter((r) => !r.matches);
+}
+
+describe('parity report (frozen fixture)', () => {
+  test('every pair matches: pools, cluster security, network, logging, audit, identities, federation', () => {
+    const rows = parityRows(config, environments, stacks);
+    expect(rows.filter((r) => !r.matches)).toEqual([]);
+    const aspects = new Set(rows.map((r) => r.aspect));
+    for (const aspect of [
+      'cluster security',
+      'network, logging, audit',
+      'workload identities',
+      'federation',
+      'pool serve',
+    ]) {
+      expect(aspects).toContain(aspect);
+    }
+    // prod: two AWS regions against one Azure region.
+    expect(rows.filter((r) => r.environment === 'prod' && r.aspect === 'network, logging, audit')).toHaveLength(2);
+    expect(formatParityTable(rows).split('\n')[0]).toMatch(/^environment\s+scope\s+aspect\s+result$/);
+  });
+
+  test('a region without flow logs, or an audit archive that is not immutable, is a mismatch', () => {
+    const found = rowsAfter((s) => {
+      delete s.get('prod-aws-dist-eu-west-1')!.resource!.aws_flow_log;
+      delete s.get('prod-aws-account')!.resource!.aws_s3_bucket_object_lock_configuration;
+    });
+    expect(found.map((r) => [r.scope, r.detail])).toEqual([
+      ['prod-aws-dist-us-east-1 / prod-azure-host-eastus2', 'auditImmutability aws=off azure=compliance'],
+      [
+        'prod-aws-dist-eu-west-1 / prod-azure-host-eastus2',
+        'flowLogs aws=false azure=true; auditImmutability aws=off azure=compliance',
+      ],
+    ]);
+  });
+
+  test('federation missing from the account stack is a mismatch', () => {
+    const found = rowsAfter((s) => delete s.get('prod-aws-account')!.resource!.aws_iam_openid_connect_provider);
+    expect(found).toEqual([expect.objectContaining({ scope: 'prod-aws-account', aspect: 'federation' })]);
+  });
+});
