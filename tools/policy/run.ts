@@ -1,6 +1,6 @@
 /**
  * `npm run policy`: synthesizes the app (every stack, errors or not) into `cdktf.out`, prints each
- * stack's gate results as a table, writes `policy-report/<stack>.sarif`, and exits 1 if any stack
+ * stack's gate results as a table, writes `policy-report/<stack>.sarif` and `<stack>.json`, and exits 1 if any stack
  * has an unsuppressed error or a broken suppression. Needs no credentials.
  *
  * `--no-synth` reads an existing `cdktf.out` instead (the gate writes `policy.json` beside each
@@ -48,10 +48,12 @@ function main(): void {
     process.stdout.write(`${formatStackTable(results, results.evaluation.rulesRun)}\n\n`);
     const sarif = toSarif(results, RULE_PACK, file.split(path.sep).join('/'), readFileSync(file, 'utf8'), version);
     writeFileSync(path.join(REPORT_DIR, `${stack}.sarif`), `${JSON.stringify(sarif, null, 2)}\n`);
+    // The gate's own results, for scripts: every finding, suppression and rule run.
+    writeFileSync(path.join(REPORT_DIR, `${stack}.json`), `${JSON.stringify(results, null, 2)}\n`);
     failed ||= hasErrors(results);
   }
   process.stdout.write(
-    `SARIF: ${REPORT_DIR}/<stack>.sarif. ${failed ? 'FAILED: unsuppressed errors above' : 'passed'}\n`,
+    `reports: ${REPORT_DIR}/<stack>.sarif and <stack>.json. ${failed ? 'FAILED: unsuppressed errors above' : 'passed'}\n`,
   );
   process.exit(failed ? 1 : 0);
 }
