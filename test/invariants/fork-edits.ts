@@ -147,4 +147,21 @@ export const FORK_EDITS: readonly ForkEdit[] = [
       (env as ConfigInput).link.enabled = false;
     },
   },
+  {
+    name: 'share-account-bare',
+    description:
+      "Move an environment into another's AWS account, relying on its service-linked roles and trail, with no workload identities",
+    apply(config) {
+      const names = Object.keys(config.environments);
+      if (names.length < 2) throw new Error('needs two environments');
+      const [owner, guest] = [config.environments[names[0]], config.environments[names[1]]];
+      guest.aws.accountId = owner.aws.accountId;
+      guest.aws.serviceLinkedRoles = 'existing';
+      guest.aws.cloudTrail = 'existing';
+      guest.workloadIdentities = [];
+      // Admin ARNs name their account: move them with it.
+      guest.kubernetes.admins.awsPrincipalArns = owner.kubernetes.admins.awsPrincipalArns;
+      delete guest.aws.adminPrincipalArns;
+    },
+  },
 ];

@@ -3,14 +3,7 @@
  * policies, where `Resource: "*"` means "this key" and the account root holds `kms:*` by AWS's
  * default) are not identity policies and are not read here.
  */
-import {
-  policyStatements,
-  referencedAddress,
-  resourcesOfType,
-  type PolicyStatementJson,
-  type StackJson,
-  type StackResource,
-} from '../../stack-json';
+import { policyStatements, type PolicyStatementJson, type StackJson, type StackResource } from '../../stack-json';
 import { eachResource, type PolicyRule } from '../rule';
 
 const IDENTITY_POLICY_TYPES = ['aws_iam_role_policy', 'aws_iam_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'];
@@ -30,22 +23,8 @@ export const ADMIN_MANAGED_POLICIES = ['AdministratorAccess', 'PowerUserAccess',
  */
 const UNSCOPABLE_ACTION = /^[\w-]+:(Describe|List)\w*\*?$|^(sts:GetCallerIdentity|ecr:GetAuthorizationToken)$/;
 
-/**
- * A customer-managed policy used only as a permissions boundary: a ceiling on what roles may be
- * granted, not a grant. It names whole services by design (constructs/aws/iam/permissions-boundary.ts).
- */
-function isBoundaryOnly(stack: StackJson, policy: StackResource): boolean {
-  const referencesIt = (value: unknown) => referencedAddress(value) === policy.address;
-  const bounds = resourcesOfType(stack, 'aws_iam_role').some((r) => referencesIt(r.attributes.permissions_boundary));
-  const attached = ATTACHMENT_TYPES.some((t) =>
-    resourcesOfType(stack, t).some((a) => referencesIt(a.attributes.policy_arn)),
-  );
-  return bounds && !attached;
-}
-
-/** The Allow statements of an identity policy resource; none for a boundary-only policy. */
+/** The Allow statements of an identity policy resource. */
 function grants(stack: StackJson, policy: StackResource): PolicyStatementJson[] {
-  if (policy.type === 'aws_iam_policy' && isBoundaryOnly(stack, policy)) return [];
   return (policyStatements(stack, policy.attributes.policy) ?? []).filter((s) => s.effect === 'Allow');
 }
 
