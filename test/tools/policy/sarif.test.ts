@@ -12,10 +12,13 @@ const SCHEMA = JSON.parse(
   readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8'),
 ) as object;
 // The published schema's language pattern has a stray ']' that only non-unicode regular expressions
-// accept. Ajv has no `uri` format of its own: the artifact URIs are asserted exactly below.
-const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, formats: { uri: true } }).compile(
-  SCHEMA,
-);
+// accept. Ajv knows none of its formats (uri, uri-reference, date-time): the URIs are asserted below.
+const validate = new Ajv({
+  allErrors: true,
+  strict: false,
+  unicodeRegExp: false,
+  formats: { uri: true, 'uri-reference': true, 'date-time': true },
+}).compile(SCHEMA);
 
 /** A results file with one finding of each kind, on a real resource of the shipped synth. */
 function sample(): { results: PolicyResultsFile; text: string; address: string } {
