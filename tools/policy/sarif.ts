@@ -11,8 +11,8 @@ export const SUPPRESSION_RULE_ID = 'GPUP-SUPPRESSION';
 
 const CONTROL_LABELS: Readonly<Record<keyof PublicControls, string>> = {
   awsFsbp: 'AWS FSBP',
-  cisAws: 'CIS AWS 3.0',
-  cisAzure: 'CIS Azure 2.0',
+  cisAws: 'CIS AWS v3.0.0',
+  cisAzure: 'CIS Azure v2.0.0',
   checkov: 'checkov',
 };
 

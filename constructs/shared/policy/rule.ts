@@ -8,15 +8,26 @@ import { resourcesOfType, type StackJson, type StackResource } from '../stack-js
 /** An error fails `cdktf synth`; a warning is reported and must carry a documented suppression. */
 export type Severity = 'error' | 'warning';
 
-/** The public controls a rule mirrors, by catalogue. */
+/**
+ * The public controls a rule mirrors, by catalogue. An id is listed only when a public source
+ * confirms it and it asks for what the rule asks (not merely something nearby); a catalogue with
+ * no such id is left out rather than approximated.
+ */
 export interface PublicControls {
-  /** AWS Foundational Security Best Practices control ids (`EKS.1`). */
+  /**
+   * Security Hub control ids (`EKS.1`) of controls in the AWS Foundational Security Best Practices
+   * standard v1.0.0 (Security Hub user guide, "AWS Foundational Security Best Practices standard").
+   * Controls Security Hub runs only for other standards (`KMS.4`, `EC2.13`, `S3.17`, ...) are not FSBP.
+   */
   readonly awsFsbp?: readonly string[];
-  /** CIS Amazon Web Services Foundations Benchmark v3.0.0 sections. */
+  /**
+   * CIS Amazon Web Services Foundations Benchmark v3.0.0 recommendation numbers (`5.2`), as mapped
+   * in the Security Hub user guide and prowler's `cis_3.0_aws.json`.
+   */
   readonly cisAws?: readonly string[];
-  /** CIS Microsoft Azure Foundations Benchmark v2.0.0 sections. */
+  /** CIS Microsoft Azure Foundations Benchmark v2.0.0 recommendation numbers (`8.5`). */
   readonly cisAzure?: readonly string[];
-  /** checkov check ids (`CKV_AWS_39`). */
+  /** checkov check ids (`CKV_AWS_39`) of checks on the Terraform resources the rule reads. */
   readonly checkov?: readonly string[];
 }
 

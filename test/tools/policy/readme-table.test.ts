@@ -20,7 +20,7 @@ describe('the README rules table', () => {
   test('lists every rule with its public controls', () => {
     const table = rulesTable(RULE_PACK);
     for (const rule of RULE_PACK) expect(table).toContain(`| ${rule.id} | ${rule.severity} |`);
-    expect(table).toContain('AWS FSBP EKS.1, checkov CKV_AWS_38');
+    expect(table).toContain('AWS FSBP EKS.1, checkov CKV_AWS_39');
   });
 
   test('a stale table is replaced between the markers, the rest of the README kept', () => {

@@ -90,7 +90,7 @@ describe('the policy report', () => {
     const rules = (sarif.runs as { tool: { driver: { rules: { id: string; help: { text: string } }[] } } }[])[0].tool
       .driver.rules;
     expect(rules.map((r) => r.id)).toEqual([...RULE_PACK.map((r) => r.id), SUPPRESSION_RULE_ID]);
-    expect(rules.find((r) => r.id === 'GPUP-AWS-EKS-1')!.help.text).toContain('AWS FSBP EKS.1');
+    expect(rules.find((r) => r.id === 'GPUP-AWS-EKS-2')!.help.text).toContain('AWS FSBP EKS.1');
   });
 
   test('a finding points at its resource in cdk.tf.json (file and line) and names its construct path', () => {

@@ -14,7 +14,7 @@ export const AWS_EKS_RULES: readonly PolicyRule[] = [
     rationale: 'An API server reachable from anywhere is one stolen credential or CVE away from the cluster',
     fix: 'set vpc_config.endpoint_public_access = false, or list public_access_cidrs (kubernetes.publicAccessCidrs)',
     resourceTypes: ['aws_eks_cluster'],
-    controls: { awsFsbp: ['EKS.1'], checkov: ['CKV_AWS_38'] },
+    controls: { checkov: ['CKV_AWS_38'] },
     check: eachResource(['aws_eks_cluster'], ({ attributes }) => {
       const vpc = block(attributes.vpc_config);
       if (vpc?.endpoint_public_access === false) return undefined;

@@ -67,7 +67,7 @@ export const AWS_IAM_RULES: readonly PolicyRule[] = [
       'AdministratorAccess, PowerUserAccess and IAMFullAccess make any compromise of the holder a compromise of the account',
     fix: 'attach the narrow AWS managed policy for the service, or a customer-managed policy of the actions needed',
     resourceTypes: [...ATTACHMENT_TYPES, 'aws_iam_role'],
-    controls: { awsFsbp: ['IAM.1'], cisAws: ['1.16'], checkov: ['CKV_AWS_274'] },
+    controls: { cisAws: ['1.16'], checkov: ['CKV_AWS_274'] },
     check: eachResource([...ATTACHMENT_TYPES, 'aws_iam_role'], ({ attributes }) => {
       const arns = [attributes.policy_arn, ...((attributes.managed_policy_arns as unknown[] | undefined) ?? [])];
       const admin = arns.filter((arn) => ADMIN_MANAGED_POLICIES.some((p) => String(arn).endsWith(`:policy/${p}`)));

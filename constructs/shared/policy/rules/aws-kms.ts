@@ -12,7 +12,7 @@ export const AWS_KMS_RULES: readonly PolicyRule[] = [
     rationale: 'Rotation limits what one key version protects; a deleted key makes everything it encrypted unreadable',
     fix: `set enable_key_rotation = true and deletion_window_in_days = ${MAXIMUM_DELETION_WINDOW_DAYS}`,
     resourceTypes: ['aws_kms_key'],
-    controls: { awsFsbp: ['KMS.4', 'KMS.3'], cisAws: ['3.6'], checkov: ['CKV_AWS_7'] },
+    controls: { awsFsbp: ['KMS.3'], cisAws: ['3.6'], checkov: ['CKV_AWS_7'] },
     check: eachResource(['aws_kms_key'], ({ attributes }) =>
       missing({
         'enable_key_rotation = true': attributes.enable_key_rotation === true,

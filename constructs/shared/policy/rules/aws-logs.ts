@@ -12,7 +12,7 @@ export const AWS_LOG_RULES: readonly PolicyRule[] = [
     rationale: 'Logs carry request paths and identities; an investigation needs them for as long as the policy says',
     fix: 'set kms_key_id to a KMS key of the stack and retention_in_days >= policy.minimumLogRetentionDays (AwsLogGroup)',
     resourceTypes: ['aws_cloudwatch_log_group'],
-    controls: { awsFsbp: ['CloudWatch.16'], checkov: ['CKV_AWS_158', 'CKV_AWS_338'] },
+    controls: { checkov: ['CKV_AWS_158'] },
     check: eachResource(['aws_cloudwatch_log_group'], ({ attributes }, _stack, { minimumLogRetentionDays }) => {
       const days = Number(attributes.retention_in_days ?? 0);
       return missing({

@@ -29,7 +29,7 @@ export const AWS_NODE_RULES: readonly PolicyRule[] = [
     rationale: 'Node disks hold model weights and container layers; the key owner must be able to revoke them',
     fix: 'set block_device_mappings.ebs { encrypted = true, kms_key_id = <aws_kms_key>.arn }',
     resourceTypes: ['aws_launch_template'],
-    controls: { awsFsbp: ['EC2.7'], cisAws: ['2.2.1'], checkov: ['CKV_AWS_8'] },
+    controls: { awsFsbp: ['EC2.181'] },
     check: eachResource(['aws_launch_template'], ({ attributes }) => {
       const volumes = ((attributes.block_device_mappings as Record<string, unknown>[] | undefined) ?? []).map((m) =>
         block(m.ebs),

@@ -82,7 +82,7 @@ export const AWS_S3_RULES: readonly PolicyRule[] = [
       'A CMK lets the key owner audit and revoke every read; S3 server access logs can only be delivered to SSE-S3 buckets',
     fix: 'add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = "aws:kms" and kms_master_key_id',
     resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration'],
-    controls: { awsFsbp: ['S3.17'], checkov: ['CKV_AWS_145'] },
+    controls: { checkov: ['CKV_AWS_145'] },
     check: eachResource(['aws_s3_bucket'], (bucket, stack) => {
       const rules = companions(stack, bucket, 'aws_s3_bucket_server_side_encryption_configuration').flatMap(
         (c) => (c.attributes.rule as Record<string, unknown>[] | undefined) ?? [],
@@ -102,7 +102,7 @@ export const AWS_S3_RULES: readonly PolicyRule[] = [
     rationale: 'Versions are what an overwritten model or a deleted log is recovered from',
     fix: 'add an aws_s3_bucket_versioning with versioning_configuration.status = "Enabled"',
     resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_versioning'],
-    controls: { awsFsbp: ['S3.14'], checkov: ['CKV_AWS_21'] },
+    controls: { checkov: ['CKV_AWS_21'] },
     check: eachResource(['aws_s3_bucket'], (bucket, stack) =>
       companions(stack, bucket, 'aws_s3_bucket_versioning').some(
         (v) => block(v.attributes.versioning_configuration)?.status === 'Enabled',

@@ -13,7 +13,7 @@ export const AZURE_AKS_RULES: readonly PolicyRule[] = [
     rationale: 'An API server on the internet is one stolen credential or CVE away from the cluster',
     fix: 'set private_cluster_enabled = true and private_cluster_public_fqdn_enabled = false',
     resourceTypes: ['azurerm_kubernetes_cluster'],
-    controls: { checkov: ['CKV_AZURE_115', 'CKV_AZURE_6'] },
+    controls: { checkov: ['CKV_AZURE_115'] },
     check: eachResource(['azurerm_kubernetes_cluster'], ({ attributes }) =>
       missing({
         'private_cluster_enabled = true': attributes.private_cluster_enabled === true,
@@ -43,7 +43,7 @@ export const AZURE_AKS_RULES: readonly PolicyRule[] = [
     rationale: 'Without kube-audit nobody can tell who did what to the cluster',
     fix: `add an azurerm_monitor_diagnostic_setting on the cluster with ${AKS_AUDIT_LOG_CATEGORIES.join(' and ')}, and set oms_agent`,
     resourceTypes: ['azurerm_kubernetes_cluster', 'azurerm_monitor_diagnostic_setting'],
-    controls: { cisAzure: ['5.1.2'], checkov: ['CKV_AZURE_4'] },
+    controls: { checkov: ['CKV_AZURE_4'] },
     check: eachResource(['azurerm_kubernetes_cluster'], (cluster, stack) => {
       const logged = resourcesOfType(stack, 'azurerm_monitor_diagnostic_setting')
         .filter((d) => d.attributes.target_resource_id === reference(cluster, 'id'))

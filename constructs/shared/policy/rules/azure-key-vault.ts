@@ -14,7 +14,7 @@ export const AZURE_KEY_VAULT_RULES: readonly PolicyRule[] = [
     fix: 'set rbac_authorization_enabled = true, purge_protection_enabled = true, and public_network_access_enabled = false or network_acls.default_action = "Deny"',
     resourceTypes: ['azurerm_key_vault'],
     controls: {
-      cisAzure: ['8.5', '8.6', '8.7'],
+      cisAzure: ['8.5', '8.6'],
       checkov: ['CKV_AZURE_110', 'CKV_AZURE_42', 'CKV_AZURE_189', 'CKV_AZURE_109'],
     },
     check: eachResource(['azurerm_key_vault'], ({ attributes }) =>

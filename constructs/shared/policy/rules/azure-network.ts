@@ -18,7 +18,7 @@ export const AZURE_NETWORK_RULES: readonly PolicyRule[] = [
     rationale: 'Flow logs are the only record of who talked to what after an incident (NSG flow logs are retired)',
     fix: 'add a VNet flow log (AzureVnetFlowLog: networkWatchers/flowLogs targeting the VNet)',
     resourceTypes: ['azurerm_virtual_network'],
-    controls: { cisAzure: ['6.5', '6.6'], checkov: ['CKV2_AZURE_12'] },
+    controls: {},
     check: eachResource(['azurerm_virtual_network'], (vnet, stack) => {
       const id = reference(vnet, 'id');
       const viaAzapi = resourcesOfType(stack, 'azapi_resource').some(

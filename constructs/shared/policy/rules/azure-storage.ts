@@ -79,7 +79,7 @@ export const AZURE_STORAGE_RULES: readonly PolicyRule[] = [
     rationale: 'Account keys and SAS tokens are unaudited, unscoped credentials that never expire by themselves',
     fix: 'set shared_access_key_enabled = false and default_to_oauth_authentication = true',
     resourceTypes: ACCOUNT,
-    controls: { cisAzure: ['3.3'], checkov: ['CKV2_AZURE_40'] },
+    controls: { checkov: ['CKV2_AZURE_40'] },
     check: eachResource(ACCOUNT, ({ attributes }) =>
       missing({
         'shared_access_key_enabled = false': attributes.shared_access_key_enabled === false,

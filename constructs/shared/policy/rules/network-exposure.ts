@@ -89,7 +89,6 @@ export const NETWORK_EXPOSURE_RULES: readonly PolicyRule[] = [
     fix: 'remove the rule; reach nodes through SSM Session Manager (AWS) or Bastion (Azure)',
     resourceTypes: INGRESS_TYPES,
     controls: {
-      awsFsbp: ['EC2.13', 'EC2.14'],
       cisAws: ['5.2', '5.3'],
       cisAzure: ['6.1', '6.2'],
       checkov: ['CKV_AWS_24', 'CKV_AWS_25', 'CKV_AZURE_9', 'CKV_AZURE_10'],
