@@ -448,6 +448,69 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
           return [...unattached, ...early];
         }),
   },
+  {
+    id: 'PRE-AWS-5',
+    description:
+      'A CloudTrail trail waits for the bucket policy that admits it and for the policy of its CloudWatch Logs role',
+    check: (stack) =>
+      resourcesOfType(stack, 'aws_cloudtrail').flatMap((trail) => {
+        const waited = waitsFor(stack, trail);
+        const bucket = resourcesOfType(stack, 'aws_s3_bucket').find(
+          (b) => reference(b, 'id') === trail.attributes.s3_bucket_name,
+        );
+        const role = resourceAt(stack, referencedAddress(trail.attributes.cloud_watch_logs_role_arn));
+        const needed = [
+          ...resourcesOfType(stack, 'aws_s3_bucket_policy').filter(
+            (p) => bucket && referencedAddress(p.attributes.bucket) === bucket.address,
+          ),
+          ...resourcesOfType(stack, 'aws_iam_role_policy').filter(
+            (p) => role && referencedAddress(p.attributes.role) === role.address,
+          ),
+        ];
+        return needed
+          .filter((p) => !waited.has(p.address))
+          .map((p) => ({
+            address: trail.address,
+            problem: `does not depend on ${p.address}: CloudTrail checks at creation that it may write to its bucket and log group (InsufficientS3BucketPolicyException, InvalidCloudWatchLogsRoleArnException)`,
+            fix: 'put the bucket policy and the role policy in the trail depends_on (AwsAccountTrail)',
+          }));
+      }),
+  },
+  {
+    id: 'PRE-AWS-6',
+    description: 'S3 server access logging waits for the target bucket policy that admits log delivery',
+    check: (stack) =>
+      resourcesOfType(stack, 'aws_s3_bucket_logging').flatMap((logging) => {
+        const target = referencedAddress(logging.attributes.target_bucket);
+        const waited = waitsFor(stack, logging);
+        return resourcesOfType(stack, 'aws_s3_bucket_policy')
+          .filter((p) => referencedAddress(p.attributes.bucket) === target && !waited.has(p.address))
+          .map((p) => ({
+            address: logging.address,
+            problem: `does not depend on ${p.address}: with ACLs off, only the target's bucket policy admits logging.s3.amazonaws.com, and deliveries before it are lost`,
+            fix: 'put the target bucket policy in depends_on (AwsSecureBucket.ready)',
+          }));
+      }),
+  },
+  {
+    id: 'PRE-AZ-14',
+    description: 'A data collection rule that writes a custom table waits for the table',
+    check: (stack) =>
+      resourcesOfType(stack, 'azurerm_monitor_data_collection_rule').flatMap((rule) => {
+        const waited = waitsFor(stack, rule);
+        const outputs = ((rule.attributes.data_flow ?? []) as Attributes[])
+          .map((flow) => String(flow.output_stream ?? ''))
+          .filter((s) => s.startsWith('Custom-'))
+          .map((s) => s.replace(/^Custom-/, ''));
+        return resourcesOfType(stack, 'azurerm_log_analytics_workspace_table_custom_log')
+          .filter((t) => outputs.includes(String(t.attributes.name)) && !waited.has(t.address))
+          .map((t) => ({
+            address: rule.address,
+            problem: `does not depend on ${t.address}: Azure rejects a rule whose output stream names a table that does not exist yet`,
+            fix: 'put the custom table in the rule depends_on (AzureWorkloadLogs)',
+          }));
+      }),
+  },
 ];
 
 /** The IAM resources that are global to an AWS account, and what makes two of them the same. */

@@ -346,6 +346,12 @@ describe('model distribution path (frozen fixture)', () => {
         );
         expect(endpoints).toHaveLength(1);
         const containers = resourcesOfType(stack, 'azurerm_storage_container').map((c) => c.attributes);
+        // Created through Resource Manager: the account refuses every network, so the deploy
+        // runner could not reach its blob endpoint.
+        for (const c of containers) {
+          expect(c.storage_account_id).toBe(`\${${account.address}.id}`);
+          expect(c.storage_account_name).toBeUndefined();
+        }
         expect(containers.map((c) => [c.name, c.container_access_type]).sort()).toEqual([
           ['datasets', 'private'],
           ['models', 'private'],

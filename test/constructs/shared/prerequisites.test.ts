@@ -238,6 +238,38 @@ describe('deploy prerequisites', () => {
     ]);
   });
 
+  test('PRE-AWS-5: the trail waits for its bucket policy and its log role policy', () => {
+    const found = findingsAfter('PRE-AWS-5', (s) => {
+      delete find(s.get('prod-aws-account')!, 'aws_cloudtrail', 'trail').depends_on;
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/aws_cloudtrail\.\S+: does not depend on aws_s3_bucket_policy\.trail_audit_policy/),
+      expect.stringMatching(/aws_cloudtrail\.\S+: does not depend on aws_iam_role_policy\.trail_logs-role-write/),
+    ]);
+  });
+
+  test('PRE-AWS-6: access logging waits for the log bucket policy that admits delivery', () => {
+    const found = findingsAfter('PRE-AWS-6', (s) => {
+      delete find(s.get(DIST)!, 'aws_s3_bucket_logging', 'model-store_access-logging').depends_on;
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /aws_s3_bucket_logging\.model-store_access-logging\S+: does not depend on aws_s3_bucket_policy\.model-store_access-logs_policy/,
+      ),
+    ]);
+  });
+
+  test('PRE-AZ-14: the workload log rule waits for its custom table', () => {
+    const found = findingsAfter('PRE-AZ-14', (s) => {
+      delete find(s.get(HOST)!, 'azurerm_monitor_data_collection_rule', 'workload-logs_rule').depends_on;
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /azurerm_monitor_data_collection_rule\.workload-logs_rule\S+: does not depend on azurerm_log_analytics_workspace_table_custom_log\.workload-logs_table/,
+      ),
+    ]);
+  });
+
   test('PRE-AWS-2: key policies reference service-linked roles instead of naming them', () => {
     const found = findingsAfter('PRE-AWS-2', (s) => {
       const stack = s.get(DIST)!;
