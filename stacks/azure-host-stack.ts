@@ -16,7 +16,7 @@ import {
   auditTableRetention,
 } from '../constructs/azure/audit/audit-archive';
 import { AzureWorkloadIdentities } from '../constructs/azure/workload-identities';
-import type { ModelStoreSpec } from '../constructs/spec/model-store';
+import type { AzureModelStoreLocation, ModelStoreSpec } from '../constructs/spec/model-store';
 import type { IdentityDescription } from '../constructs/spec/parity';
 import type { CloudWorkloadIdentity } from '../constructs/spec/workload-identity';
 import { AzureAksCluster, type AzureAksClusterProps } from '../constructs/azure/aks-cluster';
@@ -36,27 +36,6 @@ export interface AzureModelStoreRef {
   readonly accountId: string;
   /** Resource Manager ids of the `models` and `datasets` containers. */
   readonly containerIds: { readonly models: string; readonly datasets: string };
-}
-
-/**
- * Where the environment's model store lives: in the primary Azure region, under names derived
- * from config, so other regions find it by name rather than through the primary stack.
- */
-export interface AzureModelStoreLocation {
-  readonly accountName: string;
-  readonly resourceGroupName: string;
-}
-
-/** The model store's names, from the primary region's network name. */
-export function azureModelStoreLocation(
-  platform: string,
-  environment: string,
-  primary: NetworkSpec,
-): AzureModelStoreLocation {
-  return {
-    accountName: storageAccountName([platform, environment, primary.region, 'models']),
-    resourceGroupName: `rg-${primary.name}-models`,
-  };
 }
 
 /** Days Defender's workspace keeps data: it only routes sensor data, so the shortest retention Log Analytics takes. */

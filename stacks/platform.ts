@@ -10,7 +10,8 @@ import {
 } from '../constructs/spec/naming';
 import { AwsAccountStack } from './aws-account-stack';
 import { AwsDistributionStack } from './aws-distribution-stack';
-import { AzureHostStack, azureModelStoreLocation } from './azure-host-stack';
+import { AzureHostStack } from './azure-host-stack';
+import { azureModelStoreLocation } from '../constructs/spec/model-store';
 import { LinkStack } from './link-stack';
 import { identitiesOn } from '../constructs/spec/workload-identity';
 import { awsModelStoreBucketPrefix } from '../constructs/aws/model-store';
