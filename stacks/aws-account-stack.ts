@@ -1,10 +1,9 @@
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
-import { Aspects } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsAccountTrail, trailArn } from '../constructs/aws/audit/account-trail';
 import { AwsAlarmTopic } from '../constructs/aws/audit/alarm-topic';
 import { AwsSecurityAlarms } from '../constructs/aws/audit/security-alarms';
-import { AwsPermissionsBoundary, AwsPermissionsBoundaryAspect } from '../constructs/aws/iam/permissions-boundary';
+import { AwsPermissionsBoundary, boundEveryRole } from '../constructs/aws/iam/permissions-boundary';
 import { awsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-key';
 import type { LoggingSpec } from '../constructs/spec/logging';
 import { STS_AUDIENCE } from '../constructs/aws/iam/web-identity-trust';
@@ -77,7 +76,7 @@ export class AwsAccountStack extends PlatformStack {
             accountId: props.identity.accountId,
           }).policy.arn
         : props.permissionsBoundary;
-    Aspects.of(this).add(new AwsPermissionsBoundaryAspect(this.permissionsBoundaryArn));
+    boundEveryRole(this, this.permissionsBoundaryArn);
 
     const { accountId } = props.identity;
     const createTrail = props.cloudTrail === 'create';

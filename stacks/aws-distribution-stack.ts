@@ -1,6 +1,5 @@
-import { Aspects } from 'cdktf';
 import type { Construct } from 'constructs';
-import { AwsPermissionsBoundaryAspect } from '../constructs/aws/iam/permissions-boundary';
+import { boundEveryRole } from '../constructs/aws/iam/permissions-boundary';
 import { AwsLogGroup } from '../constructs/aws/logging/log-group';
 import { AwsModelStore, awsModelStoreBucketName } from '../constructs/aws/model-store';
 import {
@@ -64,7 +63,7 @@ export class AwsDistributionStack extends PlatformStack {
     super(scope, name, props);
     const { network, identity, logging } = props;
     awsProvider(this, identity, network.region);
-    Aspects.of(this).add(new AwsPermissionsBoundaryAspect(props.permissionsBoundaryArn));
+    boundEveryRole(this, props.permissionsBoundaryArn);
 
     this.network = new AwsNetwork(this, 'network', {
       network,

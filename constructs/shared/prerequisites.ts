@@ -19,6 +19,7 @@ import {
   type StackJson,
   type StackResource,
 } from './stack-json';
+import { undeclaredReferences } from './references';
 
 /** One missing prerequisite. */
 export interface PrerequisiteFinding {
@@ -26,6 +27,8 @@ export interface PrerequisiteFinding {
   readonly stack: string;
   /** The Terraform address of the resource that would fail. */
   readonly address: string;
+  /** The construct path of that resource, where the finding gives it. */
+  readonly path?: string;
   readonly problem: string;
   readonly fix: string;
 }
@@ -73,6 +76,17 @@ function vaultOfKey(stack: StackJson, keyRef: unknown): string | undefined {
 const RBAC_FIX = 'grant it with grantRoles() (constructs/azure/role-grants.ts) and depend on the returned `ready` wait';
 
 export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
+  {
+    id: 'PRE-TF-1',
+    description: 'Every reference in a stack names a resource, data source, variable or local that stack declares',
+    check: (stack) =>
+      undeclaredReferences(stack).map((r) => ({
+        address: r.address,
+        path: r.path,
+        problem: `${r.attribute} refers to ${r.reference}, which this stack does not declare: terraform plans one stack at a time and stops at "Reference to undeclared resource"`,
+        fix: 'pass a value from another stack while the stack is built, so cdktf reads it through remote state; a value set later (by an aspect or an override during synthesis) must first be bound to a local of the stack, as boundEveryRole does (constructs/aws/iam/permissions-boundary.ts)',
+      })),
+  },
   {
     id: 'PRE-AZ-1',
     description: 'An AKS cluster waits for every role its control-plane identity needs at creation, propagated',
@@ -589,6 +603,8 @@ export function checkPrerequisites(
 
 /** Findings as the message a failed synth prints. */
 export function formatFindings(findings: readonly PrerequisiteFinding[]): string {
-  const lines = findings.map((f) => `  - [${f.rule}] ${f.stack} ${f.address}: ${f.problem}. Fix: ${f.fix}`);
+  const lines = findings.map(
+    (f) => `  - [${f.rule}] ${f.stack} ${f.address}${f.path ? ` (${f.path})` : ''}: ${f.problem}. Fix: ${f.fix}`,
+  );
   return [`Deploy prerequisites missing: ${findings.length}`, ...lines].join('\n');
 }

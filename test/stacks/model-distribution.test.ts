@@ -77,6 +77,18 @@ describe('model distribution path (frozen fixture)', () => {
       expect(roles.length).toBeGreaterThan(10);
       for (const role of roles) expect(role.attributes.permissions_boundary).toMatch(/\S/);
     });
+
+    test("region stacks read the account stack's boundary through remote state, bound to a local of their own", () => {
+      for (const dist of PROD_DISTS) {
+        const stack = stacks.get(dist)!;
+        const locals = stack.locals as Record<string, string>;
+        expect(locals.permissions_boundary_arn).toMatch(
+          /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-prod-aws-account\.outputs\.\S+permissions-boundary\S+arn\}$/,
+        );
+        for (const role of resourcesOfType(stack, 'aws_iam_role'))
+          expect(role.attributes.permissions_boundary).toBe('${local.permissions_boundary_arn}');
+      }
+    });
   });
 
   describe('least privilege', () => {

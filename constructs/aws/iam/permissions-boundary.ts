@@ -1,6 +1,6 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import type { IAspect } from 'cdktf';
+import { Aspects, TerraformLocal, type IAspect, type TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { suppressPolicyRule } from '../../shared/policy/suppressions';
 import { iamPolicyDocument, type IamStatement } from './policy-document';
@@ -107,6 +107,7 @@ export class AwsPermissionsBoundary extends Construct {
  * fork or an escape hatch are bounded too.
  */
 export class AwsPermissionsBoundaryAspect implements IAspect {
+  /** @param boundaryArn a value of the stack the aspect is added to (see {@link boundEveryRole}). */
   constructor(private readonly boundaryArn: string) {}
 
   visit(node: IConstruct): void {
@@ -114,4 +115,16 @@ export class AwsPermissionsBoundaryAspect implements IAspect {
       node.permissionsBoundary = this.boundaryArn;
     }
   }
+}
+
+/**
+ * Bounds every IAM role of `stack` by `boundaryArn`, which may come from another stack (the
+ * account stack's policy). Aspects run after cdktf has turned values taken from other stacks into
+ * remote state, so a raw value set by one would name a resource this stack does not declare. The
+ * value is bound here, while the stack is built, to a local of the stack, and the aspect sets the
+ * local.
+ */
+export function boundEveryRole(stack: TerraformStack, boundaryArn: string): void {
+  const local = new TerraformLocal(stack, 'permissions_boundary_arn', boundaryArn);
+  Aspects.of(stack).add(new AwsPermissionsBoundaryAspect(local.asString));
 }

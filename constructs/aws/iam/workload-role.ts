@@ -24,7 +24,7 @@ export interface AwsWorkloadRoleProps {
  * An IAM role a Kubernetes workload assumes with its service-account token (IRSA on EKS, or an
  * AKS workload federated into AWS): trusted only for its subject and the STS audience, with an
  * inline policy built from typed statements. The account's permissions boundary is added to
- * every role by `AwsPermissionsBoundaryAspect`.
+ * every role by `boundEveryRole`.
  */
 export class AwsWorkloadRole extends Construct {
   readonly role: IamRole;

@@ -54,6 +54,25 @@ describe('deploy prerequisites', () => {
     for (const rule of PREREQUISITE_RULES) expect(rule.description.length).toBeGreaterThan(20);
   });
 
+  describe('PRE-TF-1: every reference names something the stack declares', () => {
+    test('a role bounded by a raw reference to the account stack is found, with its construct path', () => {
+      const stacks = frozenCopy();
+      const role = find(stacks.get(DIST)!, 'aws_iam_role', 'eks_node-role');
+      role.permissions_boundary = '${aws_iam_policy.permissions-boundary_policy_975183E1.arn}';
+      expect(checkPrerequisites(stacks).filter((f) => f.rule === 'PRE-TF-1')).toEqual([
+        expect.objectContaining({
+          stack: DIST,
+          address: expect.stringMatching(/^aws_iam_role\.eks_node-role_/),
+          path: `${DIST}/eks/node-role/role`,
+          problem: expect.stringContaining(
+            'permissions_boundary refers to aws_iam_policy.permissions-boundary_policy_975183E1.arn, which this stack does not declare',
+          ),
+        }),
+      ]);
+      expect(formatFindings(checkPrerequisites(stacks))).toContain(`(${DIST}/eks/node-role/role)`);
+    });
+  });
+
   describe('PRE-AZ-1: AKS waits for its control-plane roles', () => {
     test('without Key Vault Contributor on the private KMS vault', () => {
       expect(
