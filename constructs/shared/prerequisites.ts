@@ -507,6 +507,25 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
       }),
   },
   {
+    id: 'PRE-AWS-7',
+    description:
+      "A trail's CloudWatch Logs role trusts CloudTrail without aws:SourceArn or aws:SourceAccount, which that role does not support",
+    check: (stack) =>
+      resourcesOfType(stack, 'aws_cloudtrail').flatMap((trail) => {
+        const role = resourceAt(stack, referencedAddress(trail.attributes.cloud_watch_logs_role_arn));
+        const trust = role && policyStatements(stack, role.attributes.assume_role_policy);
+        const unsupported = (trust ?? [])
+          .filter((s) => s.principals.Service?.includes('cloudtrail.amazonaws.com'))
+          .flatMap((s) => s.conditions)
+          .filter((c) => ['aws:sourcearn', 'aws:sourceaccount'].includes(c.variable.toLowerCase()));
+        return unsupported.map((c) => ({
+          address: role!.address,
+          problem: `trusts CloudTrail on condition ${c.variable}, which the CloudTrail user guide says this role does not support ("Role policy document for CloudTrail to use CloudWatch Logs for monitoring"): CreateTrail fails, or delivery to ${String(trail.attributes.cloud_watch_logs_group_arn)} stops and the alarms on it never fire`,
+          fix: 'trust cloudtrail.amazonaws.com without conditions and confine the role by its policy to the one log group (AwsAccountTrail)',
+        }));
+      }),
+  },
+  {
     id: 'PRE-AZ-14',
     description: 'A data collection rule that writes a custom table waits for the table',
     check: (stack) =>

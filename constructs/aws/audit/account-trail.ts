@@ -102,12 +102,14 @@ export class AwsAccountTrail extends Construct {
     const role = new IamRole(this, 'logs-role', {
       name: `${namePrefix}-cloudtrail-logs`,
       description: `CloudTrail ${name} delivers to its log group`,
+      // No aws:SourceArn or aws:SourceAccount here: this role does not support them (CloudTrail
+      // user guide, "Role policy document for CloudTrail to use CloudWatch Logs for monitoring");
+      // with one, CreateTrail fails or delivery stops. Its policy confines it to one log group.
       assumeRolePolicy: iamPolicyDocument(this, 'logs-role-trust', [
         {
-          sid: 'ThisTrailOnly',
+          sid: 'CloudTrailDelivers',
           principals: [{ type: 'Service', identifiers: ['cloudtrail.amazonaws.com'] }],
           actions: ['sts:AssumeRole'],
-          conditions: [{ test: 'StringEquals', variable: 'aws:SourceArn', values: [arn] }],
         },
       ]).json,
     });

@@ -10,10 +10,21 @@ export const WORKLOAD_LOG_TABLE = 'WorkloadLogs_CL';
 export const WORKLOAD_LOG_STREAM = 'Custom-WorkloadLogs';
 
 /**
+ * A column's type in each of the two enums that declare it, which differ in case: the Tables API
+ * (the custom table) takes `dateTime`, a data collection rule's stream declaration `datetime`.
+ * azurerm validates both case-sensitively (v4.55.0: loganalytics/log_analytics_workspace_table.go:30,
+ * monitor/monitor_data_collection_rule_resource.go:896).
+ */
+export const COLUMN_TYPES = {
+  datetime: { table: 'dateTime', stream: 'datetime' },
+  string: { table: 'string', stream: 'string' },
+} as const;
+
+/**
  * The columns of a workload log record, the same fields as the AWS side's JSON log events, so
  * one lineage query shape serves both clouds (docs/model-distribution.md).
  */
-export const WORKLOAD_LOG_COLUMNS = [
+export const WORKLOAD_LOG_COLUMNS: readonly { readonly name: string; readonly type: keyof typeof COLUMN_TYPES }[] = [
   { name: 'TimeGenerated', type: 'datetime' },
   { name: 'Cluster', type: 'string' },
   { name: 'Namespace', type: 'string' },
@@ -23,7 +34,7 @@ export const WORKLOAD_LOG_COLUMNS = [
   { name: 'ModelVersion', type: 'string' },
   { name: 'Level', type: 'string' },
   { name: 'Message', type: 'string' },
-] as const;
+];
 
 /** Props of {@link AzureWorkloadLogs}. */
 export interface AzureWorkloadLogsProps {
@@ -51,7 +62,7 @@ export class AzureWorkloadLogs extends Construct {
       name: WORKLOAD_LOG_TABLE,
       workspaceId: props.workspaceId,
       retentionInDays: props.logging.retentionDays,
-      column: WORKLOAD_LOG_COLUMNS.map((c) => ({ name: c.name, type: c.type })),
+      column: WORKLOAD_LOG_COLUMNS.map((c) => ({ name: c.name, type: COLUMN_TYPES[c.type].table })),
     });
     this.endpoint = new MonitorDataCollectionEndpoint(this, 'endpoint', {
       name: `dce-${props.namePrefix}-workloads`,
@@ -66,7 +77,7 @@ export class AzureWorkloadLogs extends Construct {
       streamDeclaration: [
         {
           streamName: WORKLOAD_LOG_STREAM,
-          column: WORKLOAD_LOG_COLUMNS.map((c) => ({ name: c.name, type: c.type })),
+          column: WORKLOAD_LOG_COLUMNS.map((c) => ({ name: c.name, type: COLUMN_TYPES[c.type].stream })),
         },
       ],
       destinations: { logAnalytics: [{ name: 'workspace', workspaceResourceId: props.workspaceId }] },

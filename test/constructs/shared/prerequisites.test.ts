@@ -73,6 +73,25 @@ describe('deploy prerequisites', () => {
     });
   });
 
+  describe("PRE-AWS-7: the trail's log role trust takes no source conditions", () => {
+    test('an aws:SourceArn condition on the role trust is found', () => {
+      const stacks = frozenCopy();
+      const account = stacks.get('prod-aws-account')!;
+      const trust = find(account, 'aws_iam_role', 'trail_logs-role').assume_role_policy as string;
+      const document = Object.entries(account.data!.aws_iam_policy_document).find(
+        ([id]) => trust === `\${data.aws_iam_policy_document.${id}.json}`,
+      )![1] as { statement: Record<string, unknown>[] };
+      document.statement[0].condition = [{ test: 'StringEquals', variable: 'aws:SourceArn', values: ['arn:x'] }];
+      expect(checkPrerequisites(stacks).filter((f) => f.rule === 'PRE-AWS-7')).toEqual([
+        expect.objectContaining({
+          stack: 'prod-aws-account',
+          address: expect.stringMatching(/^aws_iam_role\.trail_logs-role/),
+          problem: expect.stringContaining('trusts CloudTrail on condition aws:SourceArn'),
+        }),
+      ]);
+    });
+  });
+
   describe('PRE-AZ-1: AKS waits for its control-plane roles', () => {
     test('without Key Vault Contributor on the private KMS vault', () => {
       expect(
