@@ -29,6 +29,7 @@ import {
 import {
   KEY_VAULT_NAME_PATTERN,
   KEY_VAULT_NAME_RULE,
+  aksRotationName,
   NAME_PART_PATTERN,
   NAME_PART_RULE,
   S3_BUCKET_NAME_PATTERN,
@@ -748,8 +749,28 @@ const environment = z
       ctx,
     );
     rejectSharedServiceAccounts(env.workloadIdentities, ctx);
+    rejectRotationNameClashes(env.gpuPools, ctx);
     rejectKubernetesTooOldForPools(env.kubernetes.version, env.gpuPools, ctx);
   });
+
+/** Two pools whose AKS rotation copies would share a name, or take another pool's. */
+function rejectRotationNameClashes(pools: { name: string }[], ctx: z.RefinementCtx): void {
+  pools.forEach((pool, i) => {
+    const rotation = aksRotationName(pool.name);
+    // Equal names are a duplicate, reported as such.
+    const other = pools.findIndex(
+      (p, j) =>
+        j !== i && p.name !== pool.name && (p.name === rotation || (j < i && aksRotationName(p.name) === rotation)),
+    );
+    if (other >= 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gpuPools', i, 'name'],
+        message: `collides with gpuPools[${other}] (${pools[other].name}): AKS rotates a pool through a temporary pool named ${rotation} (its first 9 characters and "tmp"); make the names differ in their first 9 characters`,
+      });
+    }
+  });
+}
 
 /** A pool whose SKU a cloud runs only from some Kubernetes version on needs the clusters at it. */
 function rejectKubernetesTooOldForPools(

@@ -83,7 +83,8 @@ export class AzureAksGpuPool extends Construct {
       spotMaxPrice: this.plan.priority === 'Spot' ? -1 : undefined,
       capacityReservationGroupId: this.plan.capacityReservationGroupId,
       proximityPlacementGroupId: placement?.id,
-      upgradeSettings: { maxSurge: '1' },
+      upgradeSettings: this.plan.upgradeSettings,
+      temporaryNameForRotation: this.plan.temporaryNameForRotation,
       // The autoscaler owns the node count after creation.
       lifecycle: { ignoreChanges: ['node_count'] },
       dependsOn: placementGrants ? [placementGrants.ready] : undefined,

@@ -6,7 +6,9 @@ import type { Construct } from 'constructs';
  * binding exists for it and `cdktf get` needs the network, so the provider and its one resource
  * type are declared by hand on cdktf's base classes and tested on the synthesized JSON.
  */
-const AZAPI = { providerName: 'azapi', providerVersionConstraint: '~> 2.0' } as const;
+// Pinned exactly, as aws, azurerm and time are: azapi validates request bodies against the API
+// definitions it embeds, and 2.0.x embeds no Microsoft.Network 2024-05-01 (the flow logs' version).
+const AZAPI = { providerName: 'azapi', providerVersionConstraint: '2.12.0' } as const;
 const AZAPI_SOURCE = 'azure/azapi';
 
 /** Props of {@link AzapiProvider}: the subscription and tenant, as azurerm's. */
@@ -47,8 +49,14 @@ export interface AzapiResourceProps extends TerraformMetaArguments {
   readonly body: Record<string, unknown>;
 }
 
-/** An ARM resource managed through azapi's `azapi_resource`. */
+/**
+ * An ARM resource managed through azapi's `azapi_resource`. It takes a `tags` map, so the
+ * platform's tagging aspect and tag checks treat it as every other taggable resource: azapi
+ * validates tags against the ARM type at plan (the ARM types this project uses all take them).
+ */
 export class AzapiResource extends TerraformResource {
+  private tagMap?: Record<string, string>;
+
   constructor(
     scope: Construct,
     id: string,
@@ -62,6 +70,19 @@ export class AzapiResource extends TerraformResource {
     return this.getStringAttribute('id');
   }
 
+  get tags(): Record<string, string> | undefined {
+    return this.tagMap;
+  }
+
+  set tags(tags: Record<string, string> | undefined) {
+    this.tagMap = tags;
+  }
+
+  /** The tags as set, as the generated provider classes expose them (see `isTaggable`). */
+  get tagsInput(): Record<string, string> | undefined {
+    return this.tagMap;
+  }
+
   protected synthesizeAttributes(): Record<string, unknown> {
     const { type, name, parentId, location, userAssignedIdentityIds, body } = this.props;
     return {
@@ -70,6 +91,7 @@ export class AzapiResource extends TerraformResource {
       parent_id: parentId,
       location,
       identity: userAssignedIdentityIds && [{ type: 'UserAssigned', identity_ids: [...userAssignedIdentityIds] }],
+      tags: this.tagMap,
       body,
     };
   }

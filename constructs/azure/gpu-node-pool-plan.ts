@@ -5,6 +5,7 @@
 import { cpuArchitecture, supportsEphemeralOsDisk } from '../spec/gpu-catalog';
 import { gpuNodeScheduling, placeGpuPool, type NodeTaint } from '../spec/cluster';
 import type { GpuPoolSpec } from '../spec/gpu-pool';
+import { aksRotationName } from '../spec/naming';
 
 /**
  * Pods per GPU node. GPU nodes run a handful of pods (one per GPU at most, plus daemonsets);
@@ -33,6 +34,14 @@ export interface AksGpuNodePoolPlan {
    */
   readonly osSku?: 'Ubuntu';
   readonly maxPods: number;
+  /**
+   * How many extra nodes an upgrade may add: one, for regular pools. Spot pools take none: AKS
+   * refuses max surge on them at apply (azurerm #19355, #26465), and azurerm 4.55 requires a
+   * value when the block is present, so the block is left out.
+   */
+  readonly upgradeSettings?: { readonly maxSurge: string };
+  /** The pool's stand-in while AKS rotates it for a change that needs new VMs (see {@link aksRotationName}). */
+  readonly temporaryNameForRotation: string;
   readonly labels: Readonly<Record<string, string>>;
   /** AKS spelling: `key=value:Effect`. */
   readonly taints: readonly string[];
@@ -65,6 +74,8 @@ export function planAksGpuNodePool(pool: GpuPoolSpec, networkZones: readonly str
     gpuDriver: pool.gpuDriver === 'none' ? 'None' : 'Install',
     osSku: arm64 ? 'Ubuntu' : undefined,
     maxPods: GPU_NODE_MAX_PODS,
+    upgradeSettings: capacity.type === 'spot' ? undefined : { maxSurge: '1' },
+    temporaryNameForRotation: aksRotationName(pool.name),
     labels: scheduling.labels,
     taints: scheduling.taints.map(aksTaint),
   };

@@ -95,6 +95,17 @@ export function keyVaultName(parts: readonly string[]): string {
   return name;
 }
 
+/**
+ * The name AKS gives a node pool's temporary copy while it rotates the pool for a change that
+ * needs new VMs (VM size, zones, OS disk, max pods): without one, azurerm refuses such a change at
+ * apply (v4.55.0 kubernetes_cluster_node_pool_resource.go:960-999). Pool names are 1-12 lowercase
+ * letters and digits; this keeps the first 9 and adds `tmp`. The config refuses two pools whose
+ * rotation names collide.
+ */
+export function aksRotationName(poolName: string): string {
+  return `${poolName.slice(0, 9)}tmp`;
+}
+
 function assertRule(name: string, pattern: RegExp, rule: string): void {
   if (!pattern.test(name)) throw new Error(`derived name "${name}" breaks the rule: ${rule}`);
 }

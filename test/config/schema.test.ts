@@ -53,6 +53,18 @@ describe('platform config schema', () => {
     ]);
   });
 
+  test('two pools whose AKS rotation copies would share a name are rejected', () => {
+    const found = problems(
+      withProd((p) => {
+        p.gpuPools[1].name = 'inference1';
+        p.gpuPools[2].name = 'inference2';
+      }),
+    );
+    expect(found).toEqual([
+      'environments.prod.gpuPools[2].name: collides with gpuPools[1] (inference1): AKS rotates a pool through a temporary pool named inferencetmp (its first 9 characters and "tmp"); make the names differ in their first 9 characters (found "inference2")',
+    ]);
+  });
+
   test('overlapping networks in different environments are allowed', () => {
     const config = frozenConfig();
     config.environments.dev.aws.regions[0].cidr = config.environments.prod.aws.regions[0].cidr;

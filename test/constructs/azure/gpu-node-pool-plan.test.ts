@@ -20,7 +20,10 @@ describe('planAksGpuNodePool', () => {
       osDiskType: 'Ephemeral',
       osDiskSizeGb: 300,
       gpuDriver: 'Install',
+      osSku: undefined,
       maxPods: GPU_NODE_MAX_PODS,
+      upgradeSettings: { maxSurge: '1' },
+      temporaryNameForRotation: 'ptmp',
       labels: {
         'gpu-platform.io/gpu-model': 'h100',
         'gpu-platform.io/purpose': 'training',
@@ -37,10 +40,18 @@ describe('planAksGpuNodePool', () => {
       ZONES,
     );
     expect(plan).toMatchObject({ priority: 'Spot', evictionPolicy: 'Delete', proximityPlacementGroup: false });
+    // AKS refuses max surge on spot pools at apply; azurerm 4.55 needs a value when the block is set.
+    expect(plan.upgradeSettings).toBeUndefined();
     expect(plan.taints).toEqual([
       'nvidia.com/gpu=present:NoSchedule',
       'kubernetes.azure.com/scalesetpriority=spot:NoSchedule',
     ]);
+  });
+
+  test('regular pools surge one node on upgrade; every pool names its rotation copy', () => {
+    const plan = planAksGpuNodePool(pool({ model: 't4', gpusPerNode: 1, fabric: false }), ZONES);
+    expect(plan.upgradeSettings).toEqual({ maxSurge: '1' });
+    expect(plan.temporaryNameForRotation).toMatch(/^[a-z][a-z0-9]{0,8}tmp$/);
   });
 
   test('reserved pools draw on the capacity reservation group', () => {

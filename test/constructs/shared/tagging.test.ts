@@ -6,9 +6,19 @@ describe('platform tags (frozen fixture config)', () => {
   const { stacks } = sharedOutput('frozen');
   const types = taggableTypes(app);
 
-  test('the walk finds taggable types on both clouds', () => {
+  test('the walk finds taggable types on both clouds, azapi included', () => {
     expect(types).toContain('aws_vpc');
     expect(types).toContain('azurerm_resource_group');
+    expect(types).toContain('azapi_resource');
+  });
+
+  test('azapi resources carry the platform tags, at the top level where azapi validates them', () => {
+    const flowLogs = [...stacks.values()].flatMap((stack) => Object.values(stack.resource?.azapi_resource ?? {}));
+    expect(flowLogs.length).toBeGreaterThan(0);
+    for (const flowLog of flowLogs) {
+      expect(flowLog.tags).toEqual(expect.objectContaining({ platform: 'gpuplat', 'managed-by': 'cdktf' }));
+      expect((flowLog.body as Record<string, unknown>).tags).toBeUndefined();
+    }
   });
 
   test('the cloud role says which side a stack is on', () => {
