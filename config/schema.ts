@@ -673,9 +673,10 @@ const environment = z
         .union([z.literal('platform'), matching(/^arn:aws:iam::\d{12}:policy\/[\w+=,.@/-]+$/, 'an IAM policy ARN')])
         .default('platform'),
       /**
-       * Who administers the model stores besides the workloads granted them: the bucket policy
-       * denies every other principal. Include the role that runs `cdktf deploy`. Default: the
-       * cluster admins (`kubernetes.admins.awsPrincipalArns`).
+       * Who administers the model stores besides the workloads granted them and the principal
+       * running the current deploy (read at plan time): the bucket policy denies every other
+       * principal. List every role that deploys (CI, people). Default: the cluster admins
+       * (`kubernetes.admins.awsPrincipalArns`).
        */
       adminPrincipalArns: z
         .array(matching(/^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, 'an IAM role or user ARN'))

@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import { boundEveryRole } from '../constructs/aws/iam/permissions-boundary';
 import { AwsLogGroup } from '../constructs/aws/logging/log-group';
+import { AwsDeployer } from '../constructs/aws/deployer';
 import { AwsModelStore, awsModelStoreBucketName } from '../constructs/aws/model-store';
 import {
   AwsWorkloadIdentities,
@@ -127,6 +128,7 @@ export class AwsDistributionStack extends PlatformStack {
       spec: props.modelStore,
       logging,
       allowedPrincipalArns: [...props.storeAdminArns, ...modelGrantees],
+      deployerArn: new AwsDeployer(this, 'deployer').principalArn,
     });
     this.workloadIdentities = new AwsWorkloadIdentities(this, 'workload-identities', {
       namePrefix: network.name,

@@ -5,6 +5,7 @@
  * are still checked by the app. Run `npm run schema` after changing `config/schema.ts`; a test
  * fails while the committed file is stale.
  */
+import { spawnSync } from 'child_process';
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
@@ -17,7 +18,21 @@ export function configJsonSchemaText(): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
+/**
+ * The schema file as it is committed: formatted by the project's prettier, as `npm run lint`
+ * checks it (through its CLI, which also runs where prettier's module API cannot, under jest).
+ */
+export function configJsonSchemaFile(): string {
+  const prettier = spawnSync(
+    process.execPath,
+    [require.resolve('prettier/bin/prettier.cjs'), '--stdin-filepath', CONFIG_JSON_SCHEMA_PATH],
+    { input: configJsonSchemaText(), encoding: 'utf8' },
+  );
+  if (prettier.status !== 0) throw new Error(`prettier failed on the config schema: ${prettier.stderr}`);
+  return prettier.stdout;
+}
+
 if (require.main === module) {
-  writeFileSync(CONFIG_JSON_SCHEMA_PATH, configJsonSchemaText());
+  writeFileSync(CONFIG_JSON_SCHEMA_PATH, configJsonSchemaFile());
   process.stdout.write(`wrote ${path.relative(process.cwd(), CONFIG_JSON_SCHEMA_PATH)}\n`);
 }

@@ -41,10 +41,15 @@ export interface AwsModelStoreProps {
   /** Retention of the access logs. */
   readonly logging: LoggingSpec;
   /**
-   * The only principals the bucket admits: the store's admins and the roles granted it. The
-   * policy denies everyone else, whatever their IAM policies say.
+   * The principals the bucket admits besides the deployer: the store's admins and the roles
+   * granted it. The policy denies everyone else, whatever their IAM policies say.
    */
   readonly allowedPrincipalArns: readonly string[];
+  /**
+   * The principal running the deploy, read at plan time (`AwsDeployer`): always admitted, so a
+   * deploy can never lock itself out of the bucket it manages.
+   */
+  readonly deployerArn: string;
 }
 
 /**
@@ -87,17 +92,24 @@ export class AwsModelStore extends Construct {
           actions: ['s3:*'],
           resources: [bucketArn, `${bucketArn}/*`],
           principals: [{ type: '*', identifiers: ['*'] }],
-          conditions: [{ test: 'ArnNotEquals', variable: 'aws:PrincipalArn', values: [...props.allowedPrincipalArns] }],
+          conditions: [
+            {
+              test: 'ArnNotEquals',
+              variable: 'aws:PrincipalArn',
+              values: [props.deployerArn, ...props.allowedPrincipalArns],
+            },
+          ],
         },
       ],
     });
-    new S3BucketLoggingA(this, 'access-logging', {
+    const accessLogging = new S3BucketLoggingA(this, 'access-logging', {
       bucket: this.store.bucket.id,
       targetBucket: this.accessLogs.bucket.id,
       targetPrefix: `${storeName}/`,
       // Delivery is admitted by the log bucket's policy, which needs ACLs off to apply.
       dependsOn: [...this.accessLogs.ready],
     });
+    this.store.policyAfter(accessLogging);
   }
 
   /** What a grant on this store names. */

@@ -6,7 +6,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import type { ITerraformDependable } from 'cdktf';
+import { dependable, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { iamPolicyDocument, type IamStatement } from './iam/policy-document';
 
@@ -46,6 +46,9 @@ export class AwsSecureBucket extends Construct {
   /** Settings S3 must have applied before other buckets deliver into this one. */
   readonly ready: readonly ITerraformDependable[];
 
+  /** Every setting of the bucket, which the policy is applied after. */
+  private readonly settings: ITerraformDependable[];
+
   constructor(scope: Construct, id: string, props: AwsSecureBucketProps) {
     super(scope, id);
     this.bucket = new S3Bucket(this, 'bucket', {
@@ -65,7 +68,7 @@ export class AwsSecureBucket extends Construct {
       bucket,
       rule: { objectOwnership: 'BucketOwnerEnforced' },
     });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+    const encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket,
       rule: [
         {
@@ -80,15 +83,15 @@ export class AwsSecureBucket extends Construct {
       bucket,
       versioningConfiguration: { status: 'Enabled' },
     });
-    if (props.objectLock) {
+    const objectLock =
+      props.objectLock &&
       new S3BucketObjectLockConfigurationA(this, 'object-lock', {
         bucket,
         objectLockEnabled: 'Enabled',
         rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.days } },
         dependsOn: [versioning],
       });
-    }
-    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+    const lifecycle = new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket,
       rule: [
         {
@@ -115,13 +118,29 @@ export class AwsSecureBucket extends Construct {
       },
       ...(props.policyStatements?.(bucketArn) ?? []),
     ];
+    this.settings = [
+      this.publicAccessBlock,
+      ownership,
+      encryption,
+      versioning,
+      lifecycle,
+      ...(objectLock ? [objectLock] : []),
+    ];
     this.policy = new S3BucketPolicy(this, 'policy', {
       bucket,
       policy: iamPolicyDocument(this, 'policy-document', statements).json,
-      // With public policies blocked first, no statement here can ever make the bucket public.
-      dependsOn: [this.publicAccessBlock],
+      // Last: with public policies blocked first, no statement can ever make the bucket public,
+      // and a policy that denies principals cannot shut Terraform out of the settings it has yet
+      // to apply.
+      dependsOn: this.settings,
     });
     this.ready = [ownership, this.policy];
+  }
+
+  /** Makes the bucket policy wait for a setting of the bucket declared outside this construct. */
+  policyAfter(setting: ITerraformDependable): void {
+    this.settings.push(setting);
+    this.policy.dependsOn = this.settings.map(dependable);
   }
 }
 

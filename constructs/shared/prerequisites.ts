@@ -526,6 +526,50 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
       }),
   },
   {
+    id: 'PRE-AWS-8',
+    description: 'A bucket policy is applied after every other resource configuring its bucket',
+    check: (stack) =>
+      resourcesOfType(stack, 'aws_s3_bucket_policy').flatMap((policy) => {
+        const bucket = referencedAddress(policy.attributes.bucket);
+        const waited = waitsFor(stack, policy);
+        return Object.keys(stack.resource ?? {})
+          .filter((type) => type.startsWith('aws_s3_bucket_') && type !== 'aws_s3_bucket_policy')
+          .flatMap((type) => resourcesOfType(stack, type))
+          .filter(
+            (setting) =>
+              bucket && referencedAddress(setting.attributes.bucket) === bucket && !waited.has(setting.address),
+          )
+          .map((setting) => ({
+            address: policy.address,
+            problem: `does not wait for ${setting.address}: a policy that denies principals can shut Terraform out of the settings it has yet to apply, and the settings race it`,
+            fix: 'make the policy depend on every setting of its bucket (AwsSecureBucket applies its policy last; policyAfter() for settings declared outside it)',
+          }));
+      }),
+  },
+  {
+    id: 'PRE-AWS-9',
+    description: 'A bucket policy that denies every principal but a list admits the principal running the deploy',
+    check: (stack) =>
+      resourcesOfType(stack, 'aws_s3_bucket_policy').flatMap((policy) =>
+        (policyStatements(stack, policy.attributes.policy) ?? [])
+          .filter((s) => s.effect === 'Deny' && s.actions.some((a) => a === 's3:*'))
+          .flatMap((s) =>
+            s.conditions.filter(
+              (c) =>
+                ['ArnNotEquals', 'ArnNotLike', 'StringNotEquals', 'StringNotLike'].includes(c.test) &&
+                c.variable.toLowerCase() === 'aws:principalarn' &&
+                !c.values.some((v) => /^\$\{data\.aws_iam_session_context\.[\w-]+\.issuer_arn\}$/.test(v)),
+            ),
+          )
+          .map(() => ({
+            address: policy.address,
+            problem:
+              'denies every principal but a list that does not name the one running the deploy: a deploy by anyone else locks itself out of the bucket (every later read, change or destroy of it is refused)',
+            fix: 'admit the deployer read at plan time (AwsDeployer: data.aws_iam_session_context issuer_arn) beside the listed admins',
+          })),
+      ),
+  },
+  {
     id: 'PRE-AZ-14',
     description: 'A data collection rule that writes a custom table waits for the table',
     check: (stack) =>

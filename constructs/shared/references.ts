@@ -239,6 +239,8 @@ export function undeclaredReferences(stack: StackJson): UndeclaredReference[] {
     for (const [attribute, text] of stringsIn(block.body, '')) {
       const dependsOn = /^depends_on\[\d+\]$/.test(attribute);
       if (!dependsOn && !text.includes('{')) continue;
+      // depends_on takes bare addresses; an interpolation there is not one (Terraform: "A static
+      // list expression is required"), so it is reported whole.
       const references = dependsOn ? [text] : templateReferences(text);
       for (const reference of references) {
         if (iterators.has(reference.split('.')[0])) continue;

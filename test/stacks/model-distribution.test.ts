@@ -318,11 +318,25 @@ describe('model distribution path (frozen fixture)', () => {
         const only = statements.find((s) => s.sid === 'OnlyAdminsAndGrantedWorkloads')!;
         expect(only.effect).toBe('Deny');
         expect(only.conditions[0]).toMatchObject({ test: 'ArnNotEquals', variable: 'aws:PrincipalArn' });
+        // The deployer, read at plan time, is admitted first: no deploy can lock itself out.
+        const [session] = Object.keys(stack.data!.aws_iam_session_context!);
+        expect(stack.data!.aws_iam_session_context![session].arn).toMatch(
+          /^\$\{data\.aws_caller_identity\.[\w-]+\.arn\}$/,
+        );
         expect(only.conditions[0].values).toEqual([
+          `\${data.aws_iam_session_context.${session}.issuer_arn}`,
           'arn:aws:iam::222222222222:role/platform-admins',
           `arn:aws:iam::222222222222:role/${dist.replace('prod-aws-dist-', 'gpuplat-prod-')}-model-server`,
           expect.stringMatching(/cross-stack-output-aws_iam_rolefederated-artifact-publisher_role\S+arn/),
         ]);
+        // The policy comes last: every other setting of the bucket waits for nothing from it.
+        const settings = Object.keys(stack.resource!)
+          .filter((type) => type.startsWith('aws_s3_bucket_') && type !== 'aws_s3_bucket_policy')
+          .flatMap((type) => resourcesOfType(stack, type))
+          .filter((r) => referencedAddress(r.attributes.bucket) === store.address)
+          .map((r) => r.address);
+        expect(settings.length).toBe(6);
+        expect([...(policy.attributes.depends_on as string[])].sort()).toEqual(settings.sort());
       },
     );
 

@@ -93,6 +93,7 @@ export class AwsAccountTrail extends Construct {
       targetPrefix: 'audit/',
       dependsOn: [...accessLogs.ready],
     });
+    this.auditBucket.policyAfter(bucketLogging);
 
     this.logGroup = new AwsLogGroup(this, 'log-group', {
       name: `/aws/cloudtrail/${name}`,

@@ -92,6 +92,44 @@ describe('deploy prerequisites', () => {
     });
   });
 
+  describe('PRE-AWS-8 and PRE-AWS-9: bucket policies come last and never shut the deployer out', () => {
+    const storePolicy = (stacks: Map<string, StackJson>) =>
+      find(stacks.get(DIST)!, 'aws_s3_bucket_policy', 'model-store_policy');
+
+    test('a policy that does not wait for its bucket lifecycle is found', () => {
+      const stacks = frozenCopy();
+      const policy = storePolicy(stacks);
+      policy.depends_on = (policy.depends_on as string[]).filter((d) => !d.startsWith('aws_s3_bucket_lifecycle'));
+      expect(checkPrerequisites(stacks).filter((f) => f.rule === 'PRE-AWS-8')).toEqual([
+        expect.objectContaining({
+          stack: DIST,
+          address: expect.stringMatching(/^aws_s3_bucket_policy\.model-store_policy/),
+          problem: expect.stringMatching(
+            /^does not wait for aws_s3_bucket_lifecycle_configuration\.model-store_lifecycle/,
+          ),
+        }),
+      ]);
+    });
+
+    test('a deny-all-but policy without the deployer is found', () => {
+      const stacks = frozenCopy();
+      const dist = stacks.get(DIST)!;
+      const reference = storePolicy(stacks).policy as string;
+      const [, document] = Object.entries(dist.data!.aws_iam_policy_document).find(
+        ([id]) => reference === `\${data.aws_iam_policy_document.${id}.json}`,
+      )!;
+      const statements = (document as { statement: { condition?: { values: string[] }[] }[] }).statement;
+      for (const s of statements)
+        for (const c of s.condition ?? []) c.values = c.values.filter((v) => !v.includes('aws_iam_session_context'));
+      expect(checkPrerequisites(stacks).filter((f) => f.rule === 'PRE-AWS-9')).toEqual([
+        expect.objectContaining({
+          stack: DIST,
+          problem: expect.stringContaining('does not name the one running the deploy'),
+        }),
+      ]);
+    });
+  });
+
   describe('PRE-AZ-1: AKS waits for its control-plane roles', () => {
     test('without Key Vault Contributor on the private KMS vault', () => {
       expect(
