@@ -7,8 +7,10 @@ import './stacks/skip-token-stack-traces';
 import { rmSync } from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { ConfigError, loadFromEnvironment } from './config/load';
+import { ConfigError, configFileFromEnvironment, loadFromEnvironment } from './config/load';
+import { archiveLockProblems } from './constructs/shared/archive-locks';
 import { checkPrerequisites, formatFindings } from './constructs/shared/prerequisites';
+import { placedLockRecords } from './stacks/locked-archives';
 import { buildPlatform } from './stacks/platform';
 import { eachSynthesizedStack } from './stacks/synthesized-stacks';
 
@@ -27,6 +29,10 @@ try {
   // What was written must also apply: every deploy prerequisite is checked on the output itself.
   const findings = checkPrerequisites(eachSynthesizedStack(outdir));
   if (findings.length > 0) throw new PrerequisiteError(formatFindings(findings));
+  // And must not replace a locked audit archive, which nothing can delete before its period ends.
+  const hostStacks = new Map([...eachSynthesizedStack(outdir)].filter(([name]) => name.includes('-azure-host-')));
+  const locks = archiveLockProblems(placedLockRecords(config), hostStacks);
+  if (locks.length > 0) throw new ConfigError(configFileFromEnvironment(), locks);
 } catch (e) {
   // A failed synth must leave nothing deployable behind: no partial output, no earlier run's.
   rmSync(outdir, { recursive: true, force: true });

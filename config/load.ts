@@ -144,8 +144,13 @@ export function selectEnvironments(
   return { ...config, environments };
 }
 
+/** The config file the app reads: `PLATFORM_CONFIG`, or `config/platform.json`. */
+export function configFileFromEnvironment(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PLATFORM_CONFIG ? path.resolve(env.PLATFORM_CONFIG) : DEFAULT_CONFIG_PATH;
+}
+
 /** The config the app builds, chosen by `PLATFORM_CONFIG` and `PLATFORM_ENVS`. */
 export function loadFromEnvironment(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
-  const file = env.PLATFORM_CONFIG ? path.resolve(env.PLATFORM_CONFIG) : DEFAULT_CONFIG_PATH;
+  const file = configFileFromEnvironment(env);
   return selectEnvironments(loadPlatformConfig(file), env.PLATFORM_ENVS, file);
 }

@@ -46,6 +46,7 @@ import {
   ARCHIVE_DAYS_RULE,
 } from '../constructs/spec/retention';
 import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
+import { azureGzrsProblem } from '../constructs/spec/cloud-facts';
 import { ACCESS_MODES, STORES, STORE_KINDS, crossCloudSupported } from '../constructs/spec/workload-identity';
 import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
 import { formatPath } from './config-path';
@@ -523,6 +524,43 @@ const modelStores = z.strictObject({
   azureReplication: z.enum(['LRS', 'ZRS', 'GZRS']).default('ZRS'),
 });
 
+/** A locked archive, as `npm run archive:lock` prints it (README "Locking the audit archive"). */
+const archiveLock = z.strictObject({
+  /** The Azure region whose archive was locked. */
+  region: matching(/^[a-z][a-z0-9]+$/, 'an Azure region name such as eastus2'),
+  /** The day it was locked, `YYYY-MM-DD`. */
+  lockedOn: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD'),
+  /** The account's replacement-relevant attributes when it was locked, as the command printed them. */
+  account: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .refine((account) => typeof account.name === 'string', { message: 'must record the account name' }),
+});
+
+/** The immutable audit archive of each Azure region. */
+const auditArchive = z
+  .strictObject({
+    /**
+     * Replication: `GZRS` keeps a copy in the region's pair, so the immutable record survives the
+     * loss of a region; it needs a region with zones and a pair. `ZRS` or `LRS` for non-production.
+     * Default `GZRS`.
+     */
+    replication: z.enum(['LRS', 'ZRS', 'GZRS']).default('GZRS'),
+    /**
+     * Archives that have been locked: their immutability policy is `Locked` (irreversible), and a
+     * change that would replace them is refused at synth. Add one only as the deploy runbook
+     * says, after the archive exists. Default none.
+     */
+    locks: z.array(archiveLock).default([]),
+  })
+  .superRefine((archive, ctx) => {
+    rejectDuplicates(
+      archive.locks.map((l) => l.region),
+      ['locks'],
+      'region',
+      ctx,
+    );
+  });
+
 const DAYS_OF_WEEK = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 const kubernetes = z.strictObject({
@@ -713,6 +751,8 @@ const environment = z
       activityLog: z.enum(['create', 'existing']).default('create'),
       /** Optional explicit Key Vault name for the environment's first region; default derived from the platform name. */
       keyVaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional(),
+      /** Each region's immutable audit archive. Default: `GZRS`, no locks. */
+      auditArchive: auditArchive.default({ replication: 'GZRS', locks: [] }),
       regions: z.array(azureRegionNetwork).min(1, 'must list at least one region'),
     }),
     kubernetes,
@@ -752,7 +792,46 @@ const environment = z
     rejectSharedServiceAccounts(env.workloadIdentities, ctx);
     rejectRotationNameClashes(env.gpuPools, ctx);
     rejectKubernetesTooOldForPools(env.kubernetes.version, env.gpuPools, ctx);
+    rejectArchiveMisfits(env, ctx);
   });
+
+/** An archive replication a region cannot give, and locks the environment cannot hold. */
+function rejectArchiveMisfits(
+  env: {
+    logging: { immutability: string };
+    azure: { regions: { region: string }[]; auditArchive: z.output<typeof auditArchive> };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const { replication, locks } = env.azure.auditArchive;
+  if (replication === 'GZRS') {
+    env.azure.regions.forEach(({ region }) => {
+      const problem = azureGzrsProblem(region);
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['azure', 'auditArchive', 'replication'],
+          message: `must be ZRS (or LRS) while azure.regions lists ${region}: ${problem}; or move the archive's region to one with zones and a pair`,
+        });
+    });
+  }
+  locks.forEach((lock, i) => {
+    if (env.logging.immutability !== 'compliance') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['azure', 'auditArchive', 'locks', i],
+        message: `locks the ${lock.region} archive, but logging.immutability is "${env.logging.immutability}": only "compliance" archives are locked`,
+      });
+    }
+    if (!env.azure.regions.some((r) => r.region === lock.region)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['azure', 'auditArchive', 'locks', i, 'region'],
+        message: `names ${lock.region}, which azure.regions does not list: the locked archive there cannot be deleted before its period ends, so its region stays in the config`,
+      });
+    }
+  });
+}
 
 /** Two pools whose AKS rotation copies would share a name, or take another pool's. */
 function rejectRotationNameClashes(pools: { name: string }[], ctx: z.RefinementCtx): void {

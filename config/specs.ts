@@ -38,6 +38,8 @@ export interface EnvironmentSpec {
     readonly networkWatcher: 'create' | 'existing';
     /** Create the subscription's Activity Log setting in this environment, or rely on another's. */
     readonly activityLog: 'create' | 'existing';
+    /** The audit archives: replication, and the regions whose archive is locked. */
+    readonly auditArchive: EnvironmentConfig['azure']['auditArchive'];
   };
   /** The site-to-site link between the primary regions, or undefined when turned off. */
   readonly link?: { readonly awsAsn: number; readonly azureAsn: number };
@@ -138,6 +140,7 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
       gpuPools: poolsFor('azure', env),
       networkWatcher: env.azure.networkWatcher,
       activityLog: env.azure.activityLog,
+      auditArchive: env.azure.auditArchive,
     },
     tags: (role) => ({
       platform,

@@ -11,8 +11,8 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import {
   ACTIVITY_LOG_CATEGORIES,
   AKS_AUDIT_CATEGORIES,
-  IMMUTABILITY_STATE,
   archiveAuditLogs,
+  archiveImmutabilityState,
   auditTableRetention,
 } from '../constructs/azure/audit/audit-archive';
 import { AzureWorkloadIdentities } from '../constructs/azure/workload-identities';
@@ -76,6 +76,8 @@ export interface AzureHostStackProps extends PlatformStackProps {
   readonly modelStore: AzureModelStoreLocation & { readonly create?: ModelStoreSpec };
   /** Export the subscription's Activity Log from this stack (one stack per subscription does). */
   readonly activityLog: boolean;
+  /** The region's audit archive: its replication, and whether it has been locked. */
+  readonly auditArchive: { readonly replication: 'LRS' | 'ZRS' | 'GZRS'; readonly locked: boolean };
 }
 
 /** One Azure region of the host side: where the first-party products train and serve. */
@@ -154,6 +156,7 @@ export class AzureHostStack extends PlatformStack {
       resourceGroupName: loggingResourceGroup.name,
       location,
       blobSoftDeleteDays: Math.min(logging.auditRetentionDays, 365),
+      replication: props.auditArchive.replication,
       publicAccess: 'trusted-services',
       keyVault,
       privateEndpointSubnetId: this.network.subnets['private-endpoints'].id,
@@ -161,7 +164,10 @@ export class AzureHostStack extends PlatformStack {
       immutability:
         logging.immutability === 'off'
           ? undefined
-          : { state: IMMUTABILITY_STATE[logging.immutability], days: logging.archiveDays },
+          : {
+              state: archiveImmutabilityState(logging.immutability, props.auditArchive.locked),
+              days: logging.archiveDays,
+            },
       blobLogs: { workspaceId: this.logAnalytics.workspace.id },
     });
     const archiveAccountId = this.auditArchive.account.id;

@@ -48,7 +48,7 @@ export function parityRows(
           const clusters = compareClusters(aws.cluster.describe(), azure.cluster.describe());
           const network = compareRegions(
             describeAwsRegion(json(aws.node.id), account),
-            describeAzureRegion(json(azure.node.id)),
+            describeAzureRegion(json(azure.node.id), config.environments[environment].logging.immutability),
           );
           return [
             ...clusters.pools.map((pool) => ({

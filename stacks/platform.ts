@@ -62,6 +62,10 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
               workloads: azureWorkloads,
               modelStore: { ...modelStore, create: i === 0 ? env.modelStores : undefined },
               activityLog: i === 0 && env.azure.activityLog === 'create',
+              auditArchive: {
+                replication: env.azure.auditArchive.replication,
+                locked: env.azure.auditArchive.locks.some((lock) => lock.region === network.region),
+              },
             }),
           ),
       );

@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { parsePlatformConfig } from '../config/load';
 import { expectedStackNames } from '../stacks/platform';
-import { configWithFourProblems, shippedConfig } from './helpers/config-fixture';
+import { configWithFourProblems, frozenConfig, shippedConfig } from './helpers/config-fixture';
 
 const root = path.join(__dirname, '..');
 
@@ -37,6 +37,32 @@ describe('main', () => {
     expect(stderr).toContain('environments.prod.gpuPools[1].nodes.min: must be <= max (8)');
     expect(stderr).toContain(
       'environments.prod.stateBackend.storageAccountName: must be 3-24 lowercase letters and digits',
+    );
+    expect(existsSync(outdir)).toBe(false);
+  });
+
+  test('a change that would replace a locked archive fails synth at the lock record, leaving no output', () => {
+    const config = frozenConfig();
+    config.environments.prod.azure.auditArchive = {
+      locks: [
+        {
+          region: 'eastus2',
+          lockedOn: '2027-01-15',
+          account: {
+            name: 'gpuplatprodeastus2audit',
+            account_replication_type: 'GZRS',
+            immutability_period_days: 3650,
+          },
+        },
+      ],
+    };
+
+    const { status, stderr, outdir } = runApp(config);
+
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^Invalid platform config \S+platform\.json: 1 problem\n/);
+    expect(stderr).toContain(
+      '  - environments.prod.azure.auditArchive.locks[0]: this config would replace or change locked archive gpuplatprodeastus2audit (locked 2027-01-15): immutability_period_days 3650 -> 2556 (a locked policy can only be extended)',
     );
     expect(existsSync(outdir)).toBe(false);
   });

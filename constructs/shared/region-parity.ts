@@ -56,10 +56,12 @@ export function describeAwsRegion(dist: StackJson, account: StackJson | undefine
   };
 }
 
-const AZURE_IMMUTABILITY = { Unlocked: 'governance', Locked: 'compliance' } as const;
-
-/** An Azure region: its host stack. */
-export function describeAzureRegion(host: StackJson): RegionDescription {
+/**
+ * An Azure region: its host stack. An `Unlocked` archive is `governance`, unless the environment
+ * asks for `compliance`: Azure creates policies unlocked, and a compliance archive stays so until
+ * it is locked (README "Locking the audit archive"), so it counts as compliance pending its lock.
+ */
+export function describeAzureRegion(host: StackJson, intendedImmutability?: string): RegionDescription {
   const resources = (type: string) => resourcesOfType(host, type);
   const cluster = values(host, 'azurerm_kubernetes_cluster')[0];
   const workspace = values(host, 'azurerm_log_analytics_workspace').find((w) => !String(w.name).endsWith('-defender'));
@@ -68,7 +70,9 @@ export function describeAzureRegion(host: StackJson): RegionDescription {
     /^(flow-log-storage|audit-archive)/.test(a.id),
   );
   const archive = logAccounts.find((a) => a.id.startsWith('audit-archive'))?.attributes;
-  const state = block(archive?.immutability_policy)?.state as keyof typeof AZURE_IMMUTABILITY | undefined;
+  const state = block(archive?.immutability_policy)?.state;
+  const immutability =
+    state === 'Locked' ? 'compliance' : intendedImmutability === 'compliance' ? 'compliance' : 'governance';
   return {
     zones: ((block(cluster?.default_node_pool)?.zones as string[] | undefined) ?? []).length,
     natEgress: values(host, 'azurerm_subnet_nat_gateway_association').length > 0,
@@ -82,7 +86,7 @@ export function describeAzureRegion(host: StackJson): RegionDescription {
     operationalRetentionDays: workspace?.retention_in_days as number | undefined,
     auditRetentionDays: auditTable?.retention_in_days as number | undefined,
     logsWithCmk: logAccounts.length > 0 && logAccounts.every((a) => Boolean(block(a.attributes.customer_managed_key))),
-    auditImmutability: archive ? (state ? AZURE_IMMUTABILITY[state] : 'off') : undefined,
+    auditImmutability: archive ? (state ? immutability : 'off') : undefined,
   };
 }
 

@@ -237,13 +237,15 @@ describe('audit and link health (frozen fixture)', () => {
     }
   });
 
-  test('the archive account is immutable in the configured state, hardened, and kept', () => {
-    for (const [envName, state] of [
-      ['prod', 'Locked'],
-      ['dev', 'Unlocked'],
+  test('the archive account is immutable, created Unlocked (Azure takes nothing else), hardened, and kept', () => {
+    for (const [envName, state, replication] of [
+      ['prod', 'Unlocked', 'GZRS'],
+      ['dev', 'Unlocked', 'ZRS'],
     ] as const) {
       const stack = stacks.get(`${envName}-azure-host-eastus2`)!;
       const archive = resourcesOfType(stack, 'azurerm_storage_account').find((a) => a.id.startsWith('audit-archive'))!;
+      // Prod's archive survives the loss of its region: a copy is kept in the pair.
+      expect(archive.attributes.account_replication_type).toBe(replication);
       expect(archive.attributes).toMatchObject({
         immutability_policy: {
           state,

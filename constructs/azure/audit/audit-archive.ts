@@ -32,8 +32,15 @@ export const AUDIT_TABLES = [
   'AzureDiagnostics',
 ] as const;
 
-/** The Azure immutability state of each immutability setting. */
-export const IMMUTABILITY_STATE = { governance: 'Unlocked', compliance: 'Locked' } as const;
+/**
+ * The Azure immutability state of an archive: `Unlocked` while an administrator may still shorten
+ * or remove the policy, `Locked` when nobody can. Azure creates a policy `Disabled` or `Unlocked`
+ * only, so a `compliance` archive is created `Unlocked` and is `Locked` once the config records it
+ * as locked (`azure.auditArchive.locks`); a `governance` archive stays `Unlocked`.
+ */
+export function archiveImmutabilityState(mode: 'governance' | 'compliance', locked: boolean): 'Unlocked' | 'Locked' {
+  return mode === 'compliance' && locked ? 'Locked' : 'Unlocked';
+}
 
 /** Props of {@link archiveAuditLogs}. */
 export interface ArchiveAuditLogsProps {

@@ -6,6 +6,8 @@ const ACCOUNT = ['azurerm_storage_account'];
 
 /** Replication that survives the loss of a zone (or a region). */
 export const ZONE_REDUNDANT_REPLICATION = ['ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
+/** Replication types that keep a copy in the paired region. */
+export const GEO_REDUNDANT_REPLICATION = ['GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
 
 export const AZURE_STORAGE_RULES: readonly PolicyRule[] = [
   {
@@ -115,6 +117,23 @@ export const AZURE_STORAGE_RULES: readonly PolicyRule[] = [
     check: eachResource(ACCOUNT, ({ attributes }, _stack, { production }) =>
       production && !ZONE_REDUNDANT_REPLICATION.includes(String(attributes.account_replication_type))
         ? `replicates ${String(attributes.account_replication_type)} in a production environment`
+        : undefined,
+    ),
+  },
+  {
+    id: 'GPUP-AZ-ST-8',
+    severity: 'error',
+    title:
+      'In production, immutable storage (the audit archive) keeps a copy in the paired region (GZRS, RAGZRS, GRS or RAGRS)',
+    rationale: 'A zone-redundant archive is lost with its region, and with it the immutable audit record',
+    fix: 'set azure.auditArchive.replication to GZRS in a region with zones and a pair, or mark the environment non-production (policy.production)',
+    resourceTypes: ACCOUNT,
+    controls: {},
+    check: eachResource(ACCOUNT, ({ attributes }, _stack, { production }) =>
+      production &&
+      block(attributes.immutability_policy) !== undefined &&
+      !GEO_REDUNDANT_REPLICATION.includes(String(attributes.account_replication_type))
+        ? `is immutable and replicates ${String(attributes.account_replication_type)} in a production environment: the region holds the only copy`
         : undefined,
     ),
   },

@@ -133,6 +133,7 @@ const STORE_ENDPOINT: R = [
   'pe',
   { private_service_connection: { private_connection_resource_id: '${azurerm_storage_account.store.id}' } },
 ];
+const IMMUTABLE = { state: 'Unlocked', period_since_creation_in_days: 365, allow_protected_append_writes: true };
 const account = (overrides: Record<string, unknown> = {}, extra: R[] = []): R[] => [
   ['azurerm_storage_account', 'store', { ...ACCOUNT, ...overrides }],
   ...extra,
@@ -324,6 +325,10 @@ export const RULE_FIXTURES: Readonly<Record<string, { compliant: R[]; violating:
   'GPUP-AZ-ST-5': { compliant: account(), violating: account({ shared_access_key_enabled: true }) },
   'GPUP-AZ-ST-6': { compliant: account({}, [STORE_ENDPOINT]), violating: account() },
   'GPUP-AZ-ST-7': { compliant: account(), violating: account({ account_replication_type: 'LRS' }) },
+  'GPUP-AZ-ST-8': {
+    compliant: account({ immutability_policy: IMMUTABLE, account_replication_type: 'GZRS' }),
+    violating: account({ immutability_policy: IMMUTABLE, account_replication_type: 'ZRS' }),
+  },
   'GPUP-AWS-KMS-1': {
     compliant: [KEY],
     violating: [['aws_kms_key', 'key', { enable_key_rotation: false, deletion_window_in_days: 7 }]],
