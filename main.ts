@@ -7,7 +7,7 @@ import './stacks/skip-token-stack-traces';
 import { rmSync } from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { ConfigError, configFileFromEnvironment, loadFromEnvironment } from './config/load';
+import { ConfigError, configFileFromEnvironment, configWarnings, loadFromEnvironment } from './config/load';
 import { archiveLockProblems } from './constructs/shared/archive-locks';
 import { checkPrerequisites, formatFindings } from './constructs/shared/prerequisites';
 import { placedLockRecords } from './stacks/locked-archives';
@@ -21,6 +21,7 @@ const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
 
 try {
   const config = loadFromEnvironment();
+  for (const w of configWarnings(config)) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
   // Stacks dropped from the config must not linger in the output, where `cdktf deploy` would find them.
   rmSync(path.join(outdir, 'stacks'), { recursive: true, force: true });
   const app = new App({ outdir });

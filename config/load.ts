@@ -11,6 +11,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { z } from 'zod';
 import { formatPath } from './config-path';
+import { checkDay, datedFindings } from './dated-checks';
 import { closestKey, configErrorMap } from './messages';
 import { platformConfigSchema, type PlatformConfig } from './schema';
 
@@ -89,11 +90,21 @@ function problemsFrom(error: z.ZodError, input: unknown): ConfigProblem[] {
     });
 }
 
-/** Validates a config object; throws a {@link ConfigError} listing every problem. */
-export function parsePlatformConfig(input: unknown, source = '(inline)'): PlatformConfig {
+/**
+ * Validates a config object; throws a {@link ConfigError} listing every problem. The checks that
+ * depend on the day (Kubernetes support) run as of `today` (default {@link checkDay}).
+ */
+export function parsePlatformConfig(input: unknown, source = '(inline)', today = checkDay()): PlatformConfig {
   const result = platformConfigSchema.safeParse(input, { error: configErrorMap });
   if (!result.success) throw new ConfigError(source, problemsFrom(result.error, input));
+  const dated = datedFindings(result.data, today).errors;
+  if (dated.length > 0) throw new ConfigError(source, dated);
   return result.data;
+}
+
+/** What a valid config should be told but is not refused for, each at its config path. */
+export function configWarnings(config: PlatformConfig, today = checkDay()): ConfigProblem[] {
+  return datedFindings(config, today).warnings;
 }
 
 /** Reads and validates a config file. */

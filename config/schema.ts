@@ -586,6 +586,13 @@ const kubernetes = z.strictObject({
     /** Entra ID groups given cluster-admin through AKS's Entra ID integration. */
     azureGroupObjectIds: z.array(uuid),
   }),
+  /**
+   * EKS support once a version's 14 months of standard support end: `standard` (AWS then
+   * upgrades the control plane by itself, so the config must move first; synth refuses a
+   * version past its end) or `extended` (12 months more, at $0.60 instead of $0.10 per
+   * cluster-hour). Default `standard`.
+   */
+  eksSupport: z.enum(['standard', 'extended']).default('standard'),
   /** AKS automatic upgrade channel. Default `patch`. */
   upgradeChannel: z.enum(['patch', 'stable', 'rapid', 'node-image']).default('patch'),
   /** When AKS may upgrade. Default Sunday 02:00 UTC for 4 hours. */

@@ -103,7 +103,8 @@ function networks(platform: string, envName: string, regions: EnvironmentConfig[
   }));
 }
 
-export function environmentSpec(config: PlatformConfig, envName: string): EnvironmentSpec {
+/** @param today the day the policy gate judges support dates on (`YYYY-MM-DD`). */
+export function environmentSpec(config: PlatformConfig, envName: string, today: string): EnvironmentSpec {
   const env = config.environments[envName];
   if (!env) throw new Error(`environment "${envName}" is not in the config`);
   const platform = config.platform.name;
@@ -123,7 +124,7 @@ export function environmentSpec(config: PlatformConfig, envName: string): Enviro
     workloads: env.workloadIdentities,
     modelStores: env.modelStores,
     backend: env.stateBackend,
-    policy: env.policy,
+    policy: { ...env.policy, today },
     aws: {
       identity: { cloud: 'aws', accountId: env.aws.accountId },
       networks: networks(platform, envName, env.aws.regions),

@@ -18,6 +18,7 @@ import { AwsNetwork, type NatGatewayMode } from '../constructs/aws/network';
 import { AwsVpcEndpoints } from '../constructs/aws/vpc-endpoints';
 import { AwsEksCluster } from '../constructs/aws/eks-cluster';
 import type { ClusterSpec } from '../constructs/spec/cluster';
+import type { EksSupport } from '../constructs/spec/kubernetes-support';
 import type { AwsIdentitySpec } from '../constructs/spec/identity';
 import type { LoggingSpec } from '../constructs/spec/logging';
 import type { NetworkSpec } from '../constructs/spec/network';
@@ -38,6 +39,8 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
   readonly cluster: ClusterSpec;
   /** IAM principals given cluster-admin. */
   readonly clusterAdminArns: readonly string[];
+  /** EKS support once the version's standard support ends (`kubernetes.eksSupport`). */
+  readonly eksSupport: EksSupport;
   /** The account's `AWSServiceRoleForAutoScaling`, from the account stack. */
   readonly autoScalingRoleArn: string;
   /** The account's permissions boundary, set on every role of the stack. */
@@ -100,6 +103,7 @@ export class AwsDistributionStack extends PlatformStack {
       logKeyArn: this.logKey.arn,
       adminPrincipalArns: props.clusterAdminArns,
       autoScalingRoleArn: props.autoScalingRoleArn,
+      eksSupport: props.eksSupport,
     });
 
     const workloadLogs = new AwsLogGroup(this, 'workload-logs', {

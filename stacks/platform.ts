@@ -1,4 +1,5 @@
 import type { App } from 'cdktf';
+import { checkDay } from '../config/dated-checks';
 import { clusterSpec, environmentSpec } from '../config/specs';
 import type { PlatformConfig } from '../config/schema';
 import { ConfigError } from '../config/load';
@@ -31,11 +32,11 @@ export interface EnvironmentStacks {
  * Azure region, one AWS distribution stack per AWS region, and a link stack joining the first
  * of each unless the environment turns the link off.
  */
-export function buildPlatform(app: App, config: PlatformConfig): Record<string, EnvironmentStacks> {
+export function buildPlatform(app: App, config: PlatformConfig, today = checkDay()): Record<string, EnvironmentStacks> {
   rejectSuppressionsOfNoStack(config);
   return Object.fromEntries(
     Object.keys(config.environments).map((envName) => {
-      const env = environmentSpec(config, envName);
+      const env = environmentSpec(config, envName, today);
       const common = { backend: env.backend, logging: env.logging, policy: env.policy };
       const azureWorkloads = identitiesOn('azure', env.workloads);
       const modelStore = azureModelStoreLocation(env.platform, envName, env.azure.networks[0]);
@@ -99,6 +100,7 @@ export function buildPlatform(app: App, config: PlatformConfig): Record<string, 
             natGateways: env.aws.natGateways,
             cluster: clusterSpec(env, network, env.aws.gpuPools),
             clusterAdminArns: env.kubernetes.admins.awsPrincipalArns,
+            eksSupport: env.kubernetes.eksSupport,
             autoScalingRoleArn: awsAccount.autoScalingRole.arn,
             permissionsBoundaryArn: awsAccount.permissionsBoundaryArn,
             modelStore: env.modelStores,

@@ -6,6 +6,7 @@ import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-con
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import type { ClusterSpec } from '../spec/cluster';
+import type { EksSupport } from '../spec/kubernetes-support';
 import type { LoggingSpec } from '../spec/logging';
 import { serviceAccountSubject } from '../spec/workload-identity';
 import { describePool, type ClusterDescription } from '../spec/parity';
@@ -52,6 +53,11 @@ export interface AwsEksClusterProps {
    * once the role exists (KMS rejects a policy naming a missing principal).
    */
   readonly autoScalingRoleArn: string;
+  /**
+   * What EKS does when the version's standard support ends: `standard` upgrades the control
+   * plane by itself (the config must move first), `extended` keeps the version, billed.
+   */
+  readonly eksSupport: EksSupport;
 }
 
 /**
@@ -141,7 +147,7 @@ export class AwsEksCluster extends Construct {
       encryptionConfig: { provider: { keyArn: this.secretsKey.arn }, resources: ['secrets'] },
       enabledClusterLogTypes: [...EKS_CONTROL_PLANE_LOG_TYPES],
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
-      upgradePolicy: { supportType: 'STANDARD' },
+      upgradePolicy: { supportType: props.eksSupport === 'extended' ? 'EXTENDED' : 'STANDARD' },
       deletionProtection: true,
       // The role's policies must exist before EKS assumes it (it checks the KMS key at creation)
       // and outlive the cluster on destroy, or EKS cannot clean up its ENIs and security groups.
@@ -206,6 +212,7 @@ export class AwsEksCluster extends Construct {
     });
     const system = new AwsEksNodeGroup(this, 'system', {
       clusterName: this.cluster.name,
+      kubernetesVersion: this.cluster.version,
       name: 'system',
       nodeRoleArn: nodeRole.role.arn,
       subnetIds: props.network.nodes.subnets.map((s) => s.id),
@@ -234,6 +241,7 @@ export class AwsEksCluster extends Construct {
       (pool) =>
         new AwsEksGpuPool(this, `gpu-${pool.name}`, {
           clusterName: this.cluster.name,
+          kubernetesVersion: this.cluster.version,
           pool,
           vpcId: props.network.vpc.id,
           nodeSubnets: props.network.nodes.subnets,

@@ -12,6 +12,8 @@ import { planAwsGpuNodeGroup, type AwsGpuNodeGroupPlan } from './gpu-node-group-
 /** Props of {@link AwsEksGpuPool}. */
 export interface AwsEksGpuPoolProps {
   readonly clusterName: string;
+  /** The cluster's Kubernetes version, as the cluster resource reports it: the nodes follow it. */
+  readonly kubernetesVersion: string;
   readonly pool: GpuPoolSpec;
   readonly vpcId: string;
   /** Node subnets by zone, in the network's zone order. */
@@ -73,6 +75,7 @@ export class AwsEksGpuPool extends Construct {
     const scheduling = gpuNodeScheduling(pool);
     this.nodeGroup = new AwsEksNodeGroup(this, 'node-group', {
       clusterName: props.clusterName,
+      kubernetesVersion: props.kubernetesVersion,
       name: pool.name,
       nodeRoleArn: props.nodeRoleArn,
       joinPrerequisites: props.joinPrerequisites,

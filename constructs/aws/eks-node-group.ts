@@ -15,6 +15,11 @@ const EKS_TAINT_EFFECT: Record<NodeTaint['effect'], string> = {
 /** Props of {@link AwsEksNodeGroup}. */
 export interface AwsEksNodeGroupProps {
   readonly clusterName: string;
+  /**
+   * The cluster's Kubernetes version, as the cluster resource reports it: nodes follow the control
+   * plane, so a version change in config upgrades the control plane, then rolls the nodes.
+   */
+  readonly kubernetesVersion: string;
   readonly name: string;
   readonly nodeRoleArn: string;
   /** Subnets the nodes launch in; one zone for fabric pools. */
@@ -42,6 +47,7 @@ export class AwsEksNodeGroup extends Construct {
     super(scope, id);
     this.nodeGroup = new EksNodeGroup(this, 'group', {
       clusterName: props.clusterName,
+      version: props.kubernetesVersion,
       nodeGroupName: props.name,
       nodeRoleArn: props.nodeRoleArn,
       subnetIds: [...props.subnetIds],

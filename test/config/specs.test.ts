@@ -16,7 +16,7 @@ function withTwoZoneAwsRegion() {
 
 /** The AWS cluster spec of every prod region, by region, with each pool's zones resolved in that region. */
 function awsClusters(config: ReturnType<typeof parsePlatformConfig>) {
-  const env = environmentSpec(config, 'prod');
+  const env = environmentSpec(config, 'prod', '2026-12-07');
   return Object.fromEntries(
     env.aws.networks.map((network) => {
       const cluster = clusterSpec(env, network, env.aws.gpuPools);

@@ -17,7 +17,7 @@ export function gb200ConfigInput(): ConfigInput {
   delete config.environments.dev;
   const prod = config.environments.prod;
   prod.aws.regions = prod.aws.regions.slice(0, 1);
-  prod.kubernetes.version = '1.33';
+  prod.kubernetes.version = '1.36';
   prod.gpuPools = [
     {
       name: GB200_POOL,

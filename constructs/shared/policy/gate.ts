@@ -22,6 +22,8 @@ export interface PolicySettings {
   readonly minimumLogRetentionDays: number;
   /** Config suppressions of the environment; each names a construct path, stack first. */
   readonly suppressions: readonly Omit<Suppression, 'source'>[];
+  /** The day support dates are judged on (`YYYY-MM-DD`); without it, only known versions are required. */
+  readonly today?: string;
 }
 
 /** What a stack without config gets: the strictest settings. */
@@ -97,6 +99,7 @@ export class PolicyGate implements IAspect {
         production: this.settings.production,
         minimumLogRetentionDays: this.settings.minimumLogRetentionDays,
         taggableTypes,
+        today: this.settings.today,
       },
       suppressions,
     );

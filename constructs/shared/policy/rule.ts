@@ -39,6 +39,8 @@ export interface PolicyContext {
   readonly minimumLogRetentionDays: number;
   /** The Terraform types of the stack that take a `tags` map (from the provider bindings). */
   readonly taggableTypes: ReadonlySet<string>;
+  /** The day support dates are judged on (`YYYY-MM-DD`); absent, dated rules check only what does not age. */
+  readonly today?: string;
 }
 
 /** One resource breaking a rule. */

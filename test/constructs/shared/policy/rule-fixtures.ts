@@ -17,7 +17,7 @@ const PROTECTED = { lifecycle: { prevent_destroy: true } };
 const KEY: R = ['aws_kms_key', 'key', { enable_key_rotation: true, deletion_window_in_days: 30, ...PROTECTED }];
 
 const EKS = {
-  version: '1.33',
+  version: '1.36',
   vpc_config: { endpoint_private_access: true, endpoint_public_access: false },
   encryption_config: { resources: ['secrets'], provider: { key_arn: '${aws_kms_key.key.arn}' } },
   enabled_cluster_log_types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'],
@@ -40,7 +40,7 @@ const eks = (overrides: Record<string, unknown> = {}): R[] => [
 
 const AKS_POOL = { host_encryption_enabled: true, node_public_ip_enabled: false };
 const AKS = {
-  kubernetes_version: '1.33',
+  kubernetes_version: '1.36',
   private_cluster_enabled: true,
   private_cluster_public_fqdn_enabled: false,
   key_management_service: { key_vault_key_id: '${azurerm_key_vault_key.kms.id}' },

@@ -4,7 +4,12 @@ import { fixtureStack } from './fixture';
 import { RULE_FIXTURES } from './rule-fixtures';
 
 /** Production, a year's retention, VPCs taggable: the strictest context. */
-const CONTEXT: PolicyContext = { production: true, minimumLogRetentionDays: 365, taggableTypes: new Set(['aws_vpc']) };
+const CONTEXT: PolicyContext = {
+  production: true,
+  minimumLogRetentionDays: 365,
+  taggableTypes: new Set(['aws_vpc']),
+  today: '2026-12-07',
+};
 
 const fired = (ruleId: string, resources: Parameters<typeof fixtureStack>[0]) =>
   RULE_PACK.find((r) => r.id === ruleId)!.check(fixtureStack(resources), CONTEXT);
