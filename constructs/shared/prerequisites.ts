@@ -19,6 +19,7 @@ import {
   type StackJson,
   type StackResource,
 } from './stack-json';
+import { PROVIDER_PREREQUISITE_RULES } from './provider-rules';
 import { undeclaredReferences } from './references';
 
 /** One missing prerequisite. */
@@ -653,7 +654,7 @@ export function duplicateAccountGlobals(stacks: Iterable<[string, StackJson]>): 
  */
 export function checkPrerequisites(
   stacks: Iterable<[string, StackJson]>,
-  rules: readonly PrerequisiteRule[] = PREREQUISITE_RULES,
+  rules: readonly PrerequisiteRule[] = [...PREREQUISITE_RULES, ...PROVIDER_PREREQUISITE_RULES],
 ): PrerequisiteFinding[] {
   const tracker = new AccountGlobalsTracker();
   const findings: PrerequisiteFinding[] = [];
