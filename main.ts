@@ -11,7 +11,9 @@ import { ConfigError, configFileFromEnvironment, configWarnings, loadFromEnviron
 import { archiveLockProblems } from './constructs/shared/archive-locks';
 import { checkPrerequisites, formatFindings } from './constructs/shared/prerequisites';
 import { placedLockRecords } from './stacks/locked-archives';
-import { buildPlatform } from './stacks/platform';
+import { gateEvaluations, unusedSuppressionProblems, usedConfigSuppressions } from './stacks/config-suppressions';
+import { buildPlatform, expectedStackNames } from './stacks/platform';
+import { POLICY_GATE_ENV } from './stacks/platform-stack';
 import { eachSynthesizedStack } from './stacks/synthesized-stacks';
 
 /** A synth whose output would not apply: missing deploy prerequisites. */
@@ -30,6 +32,12 @@ try {
   // What was written must also apply: every deploy prerequisite is checked on the output itself.
   const findings = checkPrerequisites(eachSynthesizedStack(outdir));
   if (findings.length > 0) throw new PrerequisiteError(formatFindings(findings));
+  // Every config suppression must have matched something in some stack it reached.
+  if (process.env[POLICY_GATE_ENV] !== 'off') {
+    const used = usedConfigSuppressions(gateEvaluations(outdir, expectedStackNames(config)));
+    const unused = unusedSuppressionProblems(config, used);
+    if (unused.length > 0) throw new ConfigError(configFileFromEnvironment(), unused);
+  }
   // And must not replace a locked audit archive, which nothing can delete before its period ends.
   const hostStacks = new Map([...eachSynthesizedStack(outdir)].filter(([name]) => name.includes('-azure-host-')));
   const locks = archiveLockProblems(placedLockRecords(config), hostStacks);

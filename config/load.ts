@@ -11,6 +11,13 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { z } from 'zod';
 import { formatPath } from './config-path';
+import {
+  CLOUD_FACTS_ENV,
+  cloudFactsChecked,
+  offeringFindings,
+  regionFindings,
+  withoutCloudFacts,
+} from './cloud-checks';
 import { checkDay, datedFindings } from './dated-checks';
 import { closestKey, configErrorMap } from './messages';
 import { platformConfigSchema, type PlatformConfig } from './schema';
@@ -92,19 +99,45 @@ function problemsFrom(error: z.ZodError, input: unknown): ConfigProblem[] {
 
 /**
  * Validates a config object; throws a {@link ConfigError} listing every problem. The checks that
- * depend on the day (Kubernetes support) run as of `today` (default {@link checkDay}).
+ * depend on the day (Kubernetes support) run as of `today` (default {@link checkDay}); the checks
+ * against the cloud facts run unless `cloudFacts` is false (synthetic configs only).
  */
-export function parsePlatformConfig(input: unknown, source = '(inline)', today = checkDay()): PlatformConfig {
-  const result = platformConfigSchema.safeParse(input, { error: configErrorMap });
+export function parsePlatformConfig(
+  input: unknown,
+  source = '(inline)',
+  today = checkDay(),
+  options: { readonly cloudFacts?: boolean } = {},
+): PlatformConfig {
+  const parse = () => platformConfigSchema.safeParse(input, { error: configErrorMap });
+  const result = options.cloudFacts === false ? withoutCloudFacts(parse) : parse();
   if (!result.success) throw new ConfigError(source, problemsFrom(result.error, input));
   const dated = datedFindings(result.data, today).errors;
   if (dated.length > 0) throw new ConfigError(source, dated);
   return result.data;
 }
 
-/** What a valid config should be told but is not refused for, each at its config path. */
+/**
+ * What a valid config should be told but is not refused for, each at its config path: a version
+ * near its end of support, a SKU whose availability no source knows, a restricted region, and
+ * that the cloud facts were not checked at all.
+ */
 export function configWarnings(config: PlatformConfig, today = checkDay()): ConfigProblem[] {
-  return datedFindings(config, today).warnings;
+  const facts = cloudFactsChecked()
+    ? Object.entries(config.environments).flatMap(([name, env]) =>
+        [
+          ...regionFindings('aws', env.aws.regions).warnings,
+          ...regionFindings('azure', env.azure.regions).warnings,
+          ...offeringFindings(env).warnings,
+        ].map((w) => ({ path: formatPath(['environments', name, ...w.path]), message: w.message })),
+      )
+    : [
+        {
+          path: CLOUD_FACTS_ENV,
+          message:
+            'is off: regions, zones and SKU offerings are not checked against the cloud facts (for synthetic benchmark configs only)',
+        },
+      ];
+  return [...datedFindings(config, today).warnings, ...facts];
 }
 
 /** Reads and validates a config file. */

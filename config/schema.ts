@@ -7,7 +7,7 @@
  * problem at once, each with its config path; `config/load.ts` turns them into one error.
  */
 import { z } from 'zod';
-import { cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../constructs/spec/cidr';
+import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../constructs/spec/cidr';
 import {
   CLOUDS,
   GPU_MODEL_IDS,
@@ -47,6 +47,14 @@ import {
 } from '../constructs/spec/retention';
 import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
 import { azureGzrsProblem } from '../constructs/spec/cloud-facts';
+import {
+  cloudFactsChecked,
+  offeringFindings,
+  placementFindings,
+  poolRegions,
+  regionFindings,
+  type EnvironmentShape as CloudEnvironmentShape,
+} from './cloud-checks';
 import { ACCESS_MODES, STORES, STORE_KINDS, crossCloudSupported } from '../constructs/spec/workload-identity';
 import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
 import { formatPath } from './config-path';
@@ -83,12 +91,48 @@ const privateAsn = z
     message: `must not be one Azure reserves (${AZURE_RESERVED_ASNS.join(', ')})`,
   });
 
+/** RFC 1918 private ranges, and RFC 6598 shared address space (carrier-grade NAT). */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((r) => parseCidr(r) as Ipv4Cidr);
+const SHARED_ADDRESS_SPACE = parseCidr('100.64.0.0/10') as Ipv4Cidr;
+
+/** A network's range must be private: RFC 1918, or 100.64.0.0/10 with a reason. */
+function rejectPublicRange(network: { cidr: string; sharedAddressSpaceReason?: string }, ctx: z.RefinementCtx): void {
+  const parsed = parseCidr(network.cidr);
+  if (typeof parsed === 'string') return;
+  const shared = cidrContains(SHARED_ADDRESS_SPACE, parsed);
+  if (shared && network.sharedAddressSpaceReason === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cidr'],
+      message:
+        'is in 100.64.0.0/10, the shared address space of RFC 6598 (carrier-grade NAT): use an RFC 1918 range, or say why in sharedAddressSpaceReason',
+    });
+  else if (!shared && !PRIVATE_RANGES.some((range) => cidrContains(range, parsed)))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cidr'],
+      message:
+        'is not a private range: the networks are joined by VPN and reached through private endpoints, so they must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (RFC 1918), or 100.64.0.0/10 with sharedAddressSpaceReason',
+    });
+  if (!shared && network.sharedAddressSpaceReason !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sharedAddressSpaceReason'],
+      message: 'applies only to a cidr in 100.64.0.0/10; remove it',
+    });
+}
+
 const regionNetwork = (regionPattern: RegExp, regionRule: string, zoneRule: string) =>
   z.strictObject({
     /** The cloud region, for example `us-east-1` or `eastus2`. */
     region: matching(regionPattern, regionRule),
-    /** The network's address space; must not overlap any other network of the environment. */
+    /** The network's address space: private (RFC 1918), disjoint from every other network of the environment. */
     cidr,
+    /**
+     * Why the network uses 100.64.0.0/10 (RFC 6598 shared address space) instead of an RFC 1918
+     * range, in a sentence; required for such a range, refused for any other.
+     */
+    sharedAddressSpaceReason: z.string().trim().min(10, 'must give a reason of at least 10 characters').optional(),
     /** The availability zones nodes and subnets spread over. */
     availabilityZones: z
       .array(matching(/^[a-z0-9-]+$/, zoneRule))
@@ -124,7 +168,8 @@ const awsRegionNetwork = regionNetwork(
       });
     }
   })
-  .superRefine(rejectUncarvableNetwork(AWS_SUBNET_LAYOUT));
+  .superRefine(rejectUncarvableNetwork(AWS_SUBNET_LAYOUT))
+  .superRefine(rejectPublicRange);
 
 const azureRegionNetwork = regionNetwork(
   /^[a-z][a-z0-9]+$/,
@@ -138,7 +183,8 @@ const azureRegionNetwork = regionNetwork(
       }
     });
   })
-  .superRefine(rejectUncarvableNetwork(AZURE_SUBNET_LAYOUT));
+  .superRefine(rejectUncarvableNetwork(AZURE_SUBNET_LAYOUT))
+  .superRefine(rejectPublicRange);
 
 const nodeCounts = z
   .strictObject({
@@ -160,44 +206,77 @@ const nodeCounts = z
     }
   });
 
+/** One AWS reservation target: a Capacity Reservation (or Capacity Block), or a resource group of them. */
+const awsReservationTarget = {
+  /** The reservation or Capacity Block to launch into. Give this or `capacityReservationResourceGroupArn`. */
+  capacityReservationId: matching(
+    /^cr-[0-9a-f]{8,17}$/,
+    'a capacity reservation id such as cr-0123456789abcdef0',
+  ).optional(),
+  /** A resource group of capacity reservations to launch into, instead of one reservation. */
+  capacityReservationResourceGroupArn: matching(
+    /^arn:aws[a-z-]*:resource-groups:[a-z0-9-]+:\d{12}:group\/[\w.-]+$/,
+    'a resource group ARN such as arn:aws:resource-groups:us-east-1:123456789012:group/gpu-blocks',
+  ).optional(),
+};
+
+/** Exactly one of the targets a reservation may name. */
+function oneTarget(names: readonly string[], what: string) {
+  return (target: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const given = names.filter((n) => target[n] !== undefined);
+    if (given.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must name exactly one ${what}: ${names.join(', ')}; it names ${given.length === 0 ? 'none' : given.join(' and ')}`,
+      });
+  };
+}
+
+const AWS_TARGETS = ['capacityReservationId', 'capacityReservationResourceGroupArn', 'regions'] as const;
+const capacityReservationGroupId = matching(
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/capacityReservationGroups\/[^/]+$/i,
+  'a capacity reservation group resource id',
+);
+
 const capacity = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('on-demand') }),
   z.strictObject({ type: z.literal('spot') }),
   z.strictObject({
     type: z.literal('reserved'),
-    /** AWS: an On-Demand Capacity Reservation, or a Capacity Block for ML when `capacityBlock` is true. */
+    /**
+     * AWS: On-Demand Capacity Reservations, or Capacity Blocks for ML when `capacityBlock` is
+     * true. A reservation belongs to one zone of one region: name it directly when the pool lands
+     * in one AWS region, or give one per region under `regions`.
+     */
     aws: z
       .strictObject({
-        /** The reservation or Capacity Block to launch into. Give this or `capacityReservationResourceGroupArn`. */
-        capacityReservationId: matching(
-          /^cr-[0-9a-f]{8,17}$/,
-          'a capacity reservation id such as cr-0123456789abcdef0',
-        ).optional(),
-        /** A resource group of capacity reservations to launch into, instead of one reservation. */
-        capacityReservationResourceGroupArn: matching(
-          /^arn:aws[a-z-]*:resource-groups:[a-z0-9-]+:\d{12}:group\/[\w.-]+$/,
-          'a resource group ARN such as arn:aws:resource-groups:us-east-1:123456789012:group/gpu-blocks',
-        ).optional(),
+        ...awsReservationTarget,
+        /** One reservation target per AWS region the pool lands in, by region name. */
+        regions: z
+          .record(
+            z.string(),
+            z
+              .strictObject(awsReservationTarget)
+              .superRefine(oneTarget(AWS_TARGETS.slice(0, 2), 'reservation target of')),
+          )
+          .optional(),
         capacityBlock: z.boolean().default(false),
       })
-      .superRefine((aws, ctx) => {
-        const given = [aws.capacityReservationId, aws.capacityReservationResourceGroupArn].filter(Boolean).length;
-        if (given !== 1) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `must name one reservation target: capacityReservationId or capacityReservationResourceGroupArn, not ${given === 0 ? 'neither' : 'both'}`,
-          });
-        }
-      })
+      .superRefine(oneTarget(AWS_TARGETS, 'reservation target, or one per region, of'))
       .optional(),
-    /** Azure: the capacity reservation group the pool's VMs draw from. */
+    /**
+     * Azure: the capacity reservation group the pool's VMs draw from, which belongs to one region:
+     * name it directly when the pool lands in one Azure region, or give one per region.
+     */
     azure: z
       .strictObject({
-        capacityReservationGroupId: matching(
-          /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/capacityReservationGroups\/[^/]+$/i,
-          'a capacity reservation group resource id',
-        ),
+        capacityReservationGroupId: capacityReservationGroupId.optional(),
+        /** One capacity reservation group per Azure region the pool lands in, by region name. */
+        regions: z.record(z.string(), z.strictObject({ capacityReservationGroupId })).optional(),
       })
+      .superRefine(
+        oneTarget(['capacityReservationGroupId', 'regions'], 'capacity reservation group, or one per region, of'),
+      )
       .optional(),
   }),
 ]);
@@ -218,6 +297,11 @@ const gpuPool = z
       .min(1, 'must name at least one cloud')
       .optional()
       .meta({ default: [...CLOUDS] }),
+    /**
+     * The regions the pool lands in: names of regions of its clouds in this environment (AWS and
+     * Azure names together). Default: every region of its clouds.
+     */
+    regions: z.array(z.string()).min(1, 'must name at least one region, or be left out for all').optional(),
     purpose: z.enum(['training', 'inference']),
     nodes: nodeCounts,
     capacity,
@@ -626,15 +710,45 @@ const stateBackend = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** A rule waived on one resource, with the reason: reported by `npm run policy`, never silent. */
-const policySuppression = z.strictObject({
-  /** The rule id, for example `GPUP-AWS-EKS-2` (README "Policy rules"). */
-  rule: matching(/^GPUP-[A-Z0-9-]+$/, 'a policy rule id such as GPUP-AWS-EKS-2'),
-  /** The resource's construct path, stack first, as the policy report prints it: `dev-aws-dist-us-east-1/eks/cluster`. */
-  resource: matching(/^[\w.-]+\/[^\s]+$/, 'a construct path, stack first, such as dev-aws-dist-us-east-1/eks/cluster'),
-  /** Why the rule does not apply to this resource, in a sentence. */
-  reason: z.string().trim().min(10, 'must give a reason of at least 10 characters: why the rule does not apply here'),
-});
+/** The kinds of stack an environment has; a suppression names the kind, never a stack's name. */
+export const STACK_KINDS = ['account', 'distribution', 'host', 'link'] as const;
+
+/**
+ * A rule waived on one resource of the environment, with the reason: reported by `npm run
+ * policy`, never silent. It names the resource by stack kind and construct path below the stack,
+ * so it holds through renames of the platform, the environment and the regions; `regions` narrows
+ * it to some regions of its kind.
+ */
+const policySuppression = z
+  .strictObject({
+    /** The rule id, for example `GPUP-AWS-EKS-2` (README "Policy rules"). */
+    rule: matching(/^GPUP-[A-Z0-9-]+$/, 'a policy rule id such as GPUP-AWS-EKS-2'),
+    /** The kind of stack the resource is in: `account`, `distribution` (AWS regions), `host` (Azure regions) or `link`. */
+    stack: z.enum(STACK_KINDS),
+    /** The resource's construct path below the stack, as the policy report prints it after the stack name: `eks/cluster`. */
+    resource: matching(/^[\w.-]+(\/[\w.-]+)*$/, 'a construct path below the stack, such as eks/cluster'),
+    /** Only in these regions of the kind (distribution: AWS regions; host: Azure regions). Default: every region. */
+    regions: z.array(z.string()).min(1, 'must name at least one region, or be left out for all').optional(),
+    /** Why the rule does not apply to this resource, in a sentence. */
+    reason: z.string().trim().min(10, 'must give a reason of at least 10 characters: why the rule does not apply here'),
+  })
+  .superRefine((s, ctx) => {
+    const named = /^[a-z][a-z0-9]{1,7}-(aws-account|aws-dist-[a-z0-9-]+|azure-host-[a-z0-9]+|link)(\/|$)/.exec(
+      s.resource,
+    );
+    if (named)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resource'],
+        message: `names a stack (${named[0].replace(/\/$/, '')}), which a rename or a new region would leave behind: put the kind in "stack" and the path below the stack in "resource", for example { "stack": "distribution", "resource": "eks/cluster", "regions": ["us-east-1"] }`,
+      });
+    if (s.regions && (s.stack === 'account' || s.stack === 'link'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regions'],
+        message: `narrows an ${s.stack} stack, which an environment has once: regions apply to distribution and host stacks`,
+      });
+  });
 
 /** The policy gate's environment-wide settings (README "Policy gate"). */
 const policy = z.strictObject({
@@ -800,7 +914,90 @@ const environment = z
     rejectRotationNameClashes(env.gpuPools, ctx);
     rejectKubernetesTooOldForPools(env.kubernetes.version, env.gpuPools, ctx);
     rejectArchiveMisfits(env, ctx);
+    rejectMisplacedReservations(env, ctx);
+    rejectSuppressionsOfNoRegion(env, ctx);
+    if (cloudFactsChecked()) {
+      const issues = [
+        ...regionFindings('aws', env.aws.regions).errors,
+        ...regionFindings('azure', env.azure.regions).errors,
+        ...placementFindings(env),
+        ...offeringFindings(env).errors,
+      ];
+      for (const issue of issues) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+    }
   });
+
+/** A suppression narrowed to a region its kind of stack does not have here. */
+function rejectSuppressionsOfNoRegion(
+  env: Pick<CloudEnvironmentShape, Cloud> & { policy: { suppressions: { stack: string; regions?: string[] }[] } },
+  ctx: z.RefinementCtx,
+): void {
+  env.policy.suppressions.forEach((s, i) => {
+    const cloud = s.stack === 'distribution' ? 'aws' : s.stack === 'host' ? 'azure' : undefined;
+    if (!cloud || !s.regions) return;
+    const regions = env[cloud].regions.map((r) => r.region);
+    s.regions.forEach((region, r) => {
+      if (!regions.includes(region))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['policy', 'suppressions', i, 'regions', r],
+          message: `is not a region of the environment's ${s.stack} stacks (${regions.join(', ')})`,
+        });
+    });
+  });
+}
+
+/**
+ * Reservations belong to one region: one named directly fits a pool that lands in one region of
+ * the cloud; otherwise each region the pool lands in needs its own, and only those.
+ */
+function rejectMisplacedReservations(
+  env: Pick<CloudEnvironmentShape, Cloud> & { gpuPools: z.output<typeof gpuPool>[] },
+  ctx: z.RefinementCtx,
+): void {
+  env.gpuPools.forEach((pool, p) => {
+    if (pool.capacity?.type !== 'reserved') return;
+    // `clouds` takes its default only once the pool is otherwise valid.
+    for (const cloud of pool.clouds ?? CLOUDS) {
+      const reservation = pool.capacity[cloud];
+      if (!reservation) continue;
+      const at = ['gpuPools', p, 'capacity', cloud];
+      const regions = poolRegions(pool, cloud, env);
+      const byRegion = reservation.regions;
+      if (!byRegion) {
+        if (regions.length > 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: at,
+            message: `names one reservation, but the pool lands in ${regions.length} ${cloud} regions (${regions.join(', ')}), and a reservation belongs to one region: give one per region under "regions": { ${regions.map((r) => `"${r}": {...}`).join(', ')} }`,
+          });
+        continue;
+      }
+      for (const region of regions.filter((r) => !(r in byRegion)))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'regions'],
+          message: `has no reservation for ${region}, where the pool lands`,
+        });
+      for (const key of Object.keys(byRegion).filter((k) => !regions.includes(k)))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'regions', key],
+          message: `is not a region the pool lands in on ${cloud} (${regions.join(', ')})`,
+        });
+      for (const [key, target] of Object.entries(byRegion)) {
+        const arn = (target as { capacityReservationResourceGroupArn?: string }).capacityReservationResourceGroupArn;
+        const arnRegion = arn?.split(':')[3];
+        if (arnRegion && arnRegion !== key)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'regions', key, 'capacityReservationResourceGroupArn'],
+            message: `is a resource group of ${arnRegion}, not of ${key}`,
+          });
+      }
+    }
+  });
+}
 
 /** An archive replication a region cannot give, and locks the environment cannot hold. */
 function rejectArchiveMisfits(
@@ -1025,23 +1222,6 @@ function rejectSharedCreation(envs: Record<string, EnvironmentShape>, ctx: z.Ref
   }
 }
 
-/** A suppression names a resource of its own environment: every stack name starts with the environment's. */
-function rejectSuppressionsOfOtherEnvironments(
-  envs: Record<string, { policy?: { suppressions?: { resource?: string }[] } }>,
-  ctx: z.RefinementCtx,
-): void {
-  for (const [envName, env] of Object.entries(envs)) {
-    (env.policy?.suppressions ?? []).forEach((s, i) => {
-      if (typeof s.resource === 'string' && !s.resource.startsWith(`${envName}-`))
-        ctx.addIssue({
-          code: 'custom',
-          path: [envName, 'policy', 'suppressions', i, 'resource'],
-          message: `must name a resource of environment ${envName}: its stack names start with "${envName}-"`,
-        });
-    });
-  }
-}
-
 export const platformConfigSchema = z.strictObject({
   /** Optional JSON schema reference for editors; ignored by the app. */
   $schema: z.string().optional(),
@@ -1053,8 +1233,7 @@ export const platformConfigSchema = z.strictObject({
     .record(matching(NAME_PART_PATTERN, NAME_PART_RULE), environment)
     .refine((envs) => Object.keys(envs).length > 0, { message: 'must define at least one environment' })
     .superRefine(rejectSharedCreation)
-    .superRefine(rejectConflictsWithinEnvironments)
-    .superRefine(rejectSuppressionsOfOtherEnvironments),
+    .superRefine(rejectConflictsWithinEnvironments),
 });
 
 /** The config as written in the file (defaults not yet applied). */

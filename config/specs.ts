@@ -5,7 +5,7 @@
 import type { ClusterSpec } from '../constructs/spec/cluster';
 import type { Cloud } from '../constructs/spec/gpu-catalog';
 import { gpuModel, isRackScaleModel } from '../constructs/spec/gpu-catalog';
-import type { GpuPoolSpec } from '../constructs/spec/gpu-pool';
+import type { CapacitySpec, GpuPoolSpec } from '../constructs/spec/gpu-pool';
 import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/spec/identity';
 import type { LoggingSpec } from '../constructs/spec/logging';
 import type { NetworkSpec } from '../constructs/spec/network';
@@ -14,15 +14,21 @@ import type { ModelStoreSpec } from '../constructs/spec/model-store';
 import type { TagSpec } from '../constructs/spec/tags';
 import type { WorkloadIdentitySpec } from '../constructs/spec/workload-identity';
 import type { PolicySettings } from '../constructs/shared/policy/gate';
-import type { EnvironmentConfig, GpuPoolConfig, PlatformConfig, StateBackendConfig } from './schema';
+import type { EnvironmentConfig, GpuPoolConfig, PlatformConfig, STACK_KINDS, StateBackendConfig } from './schema';
+
+/** The kind of a stack, as suppressions name it. */
+export type StackKind = (typeof STACK_KINDS)[number];
 
 /** Everything the stacks of one environment are built from. */
 export interface EnvironmentSpec {
   readonly name: string;
   readonly logging: LoggingSpec;
   readonly backend: StateBackendConfig;
-  /** The policy gate's settings and suppressions for every stack of the environment. */
-  readonly policy: PolicySettings;
+  /**
+   * The policy gate's settings for one stack: the environment's, with the config suppressions of
+   * the stack's kind and region, addressed to that stack's resources.
+   */
+  policyFor(kind: StackKind, stackName: string, region?: string): PolicySettings;
   readonly aws: CloudSpec<AwsIdentitySpec> & {
     readonly natGateways: 'one-per-zone' | 'single';
     /** Create the account's service-linked roles, or look up the existing ones. */
@@ -69,20 +75,38 @@ export interface CloudSpec<I> {
   /** One network per region, in config order; the first is the primary region. */
   readonly networks: readonly NetworkSpec[];
   /**
-   * The pools this cloud builds in each of its regions. A pool that names no zones uses every
-   * zone of each region (`zoneIndexes: 'all'`), so a region's pools depend on its own zones only.
+   * The pools this cloud builds in one of its regions: those whose `regions` include it (all, by
+   * default), each with that region's reservation. A pool that names no zones uses every zone of
+   * the region (`zoneIndexes: 'all'`), so a region's pools depend on its own zones only.
    */
-  readonly gpuPools: readonly GpuPoolSpec[];
+  gpuPoolsIn(region: string): readonly GpuPoolSpec[];
 }
 
-function gpuPoolSpec(pool: GpuPoolConfig): GpuPoolSpec {
+/** A pool's capacity in one region of one cloud: a reservation belongs to one region. */
+function capacityIn(capacity: GpuPoolConfig['capacity'], region: string): CapacitySpec {
+  if (capacity.type !== 'reserved') return capacity;
+  const { aws, azure } = capacity;
+  const awsTarget = aws && (aws.regions?.[region] ?? aws);
+  const azureGroup = azure && (azure.regions?.[region]?.capacityReservationGroupId ?? azure.capacityReservationGroupId);
+  return {
+    type: 'reserved',
+    aws: awsTarget && {
+      capacityReservationId: awsTarget.capacityReservationId,
+      capacityReservationResourceGroupArn: awsTarget.capacityReservationResourceGroupArn,
+      capacityBlock: aws.capacityBlock,
+    },
+    azure: azureGroup ? { capacityReservationGroupId: azureGroup } : undefined,
+  };
+}
+
+function gpuPoolSpec(pool: GpuPoolConfig, region: string): GpuPoolSpec {
   return {
     name: pool.name,
     model: pool.gpuModel,
     gpusPerNode: pool.gpusPerNode ?? gpuModel(pool.gpuModel).defaultGpusPerNode,
     purpose: pool.purpose,
     nodes: pool.nodes,
-    capacity: pool.capacity,
+    capacity: capacityIn(pool.capacity, region),
     fabric: pool.fabric,
     zoneIndexes: pool.zones ?? (pool.fabric || isRackScaleModel(pool.gpuModel) ? [1] : 'all'),
     gpuDriver: pool.gpuDriver,
@@ -90,8 +114,10 @@ function gpuPoolSpec(pool: GpuPoolConfig): GpuPoolSpec {
   };
 }
 
-function poolsFor(cloud: Cloud, env: EnvironmentConfig): GpuPoolSpec[] {
-  return env.gpuPools.filter((p) => p.clouds.includes(cloud)).map(gpuPoolSpec);
+function poolsIn(cloud: Cloud, env: EnvironmentConfig, region: string): GpuPoolSpec[] {
+  return env.gpuPools
+    .filter((p) => p.clouds.includes(cloud) && (p.regions === undefined || p.regions.includes(region)))
+    .map((p) => gpuPoolSpec(p, region));
 }
 
 function networks(platform: string, envName: string, regions: EnvironmentConfig['aws']['regions']): NetworkSpec[] {
@@ -124,11 +150,27 @@ export function environmentSpec(config: PlatformConfig, envName: string, today: 
     workloads: env.workloadIdentities,
     modelStores: env.modelStores,
     backend: env.stateBackend,
-    policy: { ...env.policy, today },
+    policyFor: (kind, stackName, region) => ({
+      production: env.policy.production,
+      minimumLogRetentionDays: env.policy.minimumLogRetentionDays,
+      today,
+      suppressions: env.policy.suppressions.flatMap((s, i) =>
+        s.stack === kind && (s.regions === undefined || (region !== undefined && s.regions.includes(region)))
+          ? [
+              {
+                rule: s.rule,
+                resource: `${stackName}/${s.resource}`,
+                reason: s.reason,
+                configPath: `environments.${envName}.policy.suppressions[${i}]`,
+              },
+            ]
+          : [],
+      ),
+    }),
     aws: {
       identity: { cloud: 'aws', accountId: env.aws.accountId },
       networks: networks(platform, envName, env.aws.regions),
-      gpuPools: poolsFor('aws', env),
+      gpuPoolsIn: (region) => poolsIn('aws', env, region),
       natGateways: env.aws.natGateways,
       serviceLinkedRoles: env.aws.serviceLinkedRoles,
       permissionsBoundary: env.aws.permissionsBoundary,
@@ -138,7 +180,7 @@ export function environmentSpec(config: PlatformConfig, envName: string, today: 
     azure: {
       identity: { cloud: 'azure', subscriptionId: env.azure.subscriptionId, tenantId: env.azure.tenantId },
       networks: networks(platform, envName, env.azure.regions),
-      gpuPools: poolsFor('azure', env),
+      gpuPoolsIn: (region) => poolsIn('azure', env, region),
       networkWatcher: env.azure.networkWatcher,
       activityLog: env.azure.activityLog,
       auditArchive: env.azure.auditArchive,

@@ -2,7 +2,6 @@ import type { App } from 'cdktf';
 import { checkDay } from '../config/dated-checks';
 import { clusterSpec, environmentSpec } from '../config/specs';
 import type { PlatformConfig } from '../config/schema';
-import { ConfigError } from '../config/load';
 import {
   awsAccountStackName,
   awsDistributionStackName,
@@ -33,26 +32,27 @@ export interface EnvironmentStacks {
  * of each unless the environment turns the link off.
  */
 export function buildPlatform(app: App, config: PlatformConfig, today = checkDay()): Record<string, EnvironmentStacks> {
-  rejectSuppressionsOfNoStack(config);
   return Object.fromEntries(
     Object.keys(config.environments).map((envName) => {
       const env = environmentSpec(config, envName, today);
-      const common = { backend: env.backend, logging: env.logging, policy: env.policy };
+      const common = { backend: env.backend, logging: env.logging };
       const azureWorkloads = identitiesOn('azure', env.workloads);
       const modelStore = azureModelStoreLocation(env.platform, envName, env.azure.networks[0]);
       const azureHosts: AzureHostStack[] = [];
       env.azure.networks.forEach(
         // An explicit vault name is the primary region's: vault names are global. The model
         // store is the primary region's too; other regions reach it.
-        (network, i) =>
+        (network, i) => {
+          const name = azureHostStackName(envName, network.region);
           azureHosts.push(
-            new AzureHostStack(app, azureHostStackName(envName, network.region), {
+            new AzureHostStack(app, name, {
               ...common,
+              policy: env.policyFor('host', name, network.region),
               tags: env.tags('host'),
               identity: env.azure.identity,
               network,
               networkWatcher: env.azure.networkWatcher,
-              cluster: clusterSpec(env, network, env.azure.gpuPools),
+              cluster: clusterSpec(env, network, env.azure.gpuPoolsIn(network.region)),
               aks: {
                 adminGroupObjectIds: env.kubernetes.admins.azureGroupObjectIds,
                 upgradeChannel: env.kubernetes.upgradeChannel,
@@ -68,12 +68,14 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
                 locked: env.azure.auditArchive.locks.some((lock) => lock.region === network.region),
               },
             }),
-          ),
+          );
+        },
       );
       const federated = azureWorkloads.filter((w) => w.crossCloud.some((g) => g.cloud === 'aws'));
-      const awsAccount = new AwsAccountStack(app, awsAccountStackName(envName), {
+      const accountName = awsAccountStackName(envName);
+      const awsAccount = new AwsAccountStack(app, accountName, {
         backend: env.backend,
-        policy: env.policy,
+        policy: env.policyFor('account', accountName),
         tags: env.tags('distribution'),
         identity: env.aws.identity,
         region: env.aws.networks[0].region,
@@ -90,31 +92,33 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         dataEventBucketPrefix: awsModelStoreBucketPrefix(env.platform),
         alertEmails: env.alerts.emails,
       });
-      const awsDistributions = env.aws.networks.map(
-        (network) =>
-          new AwsDistributionStack(app, awsDistributionStackName(envName, network.region), {
-            ...common,
-            tags: env.tags('distribution'),
-            identity: env.aws.identity,
-            network,
-            natGateways: env.aws.natGateways,
-            cluster: clusterSpec(env, network, env.aws.gpuPools),
-            clusterAdminArns: env.kubernetes.admins.awsPrincipalArns,
-            eksSupport: env.kubernetes.eksSupport,
-            autoScalingRoleArn: awsAccount.autoScalingRole.arn,
-            permissionsBoundaryArn: awsAccount.permissionsBoundaryArn,
-            modelStore: env.modelStores,
-            storeAdminArns: env.aws.adminPrincipalArns,
-            workloads: identitiesOn('aws', env.workloads),
-            federatedWorkloads: awsAccount.federatedWorkloads,
-          }),
-      );
+      const awsDistributions = env.aws.networks.map((network) => {
+        const name = awsDistributionStackName(envName, network.region);
+        return new AwsDistributionStack(app, name, {
+          ...common,
+          policy: env.policyFor('distribution', name, network.region),
+          tags: env.tags('distribution'),
+          identity: env.aws.identity,
+          network,
+          natGateways: env.aws.natGateways,
+          cluster: clusterSpec(env, network, env.aws.gpuPoolsIn(network.region)),
+          clusterAdminArns: env.kubernetes.admins.awsPrincipalArns,
+          eksSupport: env.kubernetes.eksSupport,
+          autoScalingRoleArn: awsAccount.autoScalingRole.arn,
+          permissionsBoundaryArn: awsAccount.permissionsBoundaryArn,
+          modelStore: env.modelStores,
+          storeAdminArns: env.aws.adminPrincipalArns,
+          workloads: identitiesOn('aws', env.workloads),
+          federatedWorkloads: awsAccount.federatedWorkloads,
+        });
+      });
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];
+      const linkName = linkStackName(envName);
       const link =
         env.link &&
-        new LinkStack(app, linkStackName(envName), {
+        new LinkStack(app, linkName, {
           backend: env.backend,
-          policy: env.policy,
+          policy: env.policyFor('link', linkName),
           tags: env.tags('link'),
           link: env.link,
           azure: {
@@ -134,27 +138,6 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
       return [envName, { awsAccount, azureHosts, awsDistributions, link }];
     }),
   );
-}
-
-/**
- * A config suppression must name a stack the environment has: one that names none would match
- * nothing, and no stack's gate would see it to say so.
- */
-function rejectSuppressionsOfNoStack(config: PlatformConfig): void {
-  const stacks = new Set(expectedStackNames(config));
-  const problems = Object.entries(config.environments).flatMap(([envName, env]) =>
-    env.policy.suppressions.flatMap((s, i) =>
-      stacks.has(s.resource.split('/')[0])
-        ? []
-        : [
-            {
-              path: `environments.${envName}.policy.suppressions[${i}].resource`,
-              message: `names stack ${s.resource.split('/')[0]}, which environment ${envName} does not have (its stacks: ${[...stacks].filter((n) => n.startsWith(`${envName}-`)).join(', ')})`,
-            },
-          ],
-    ),
-  );
-  if (problems.length > 0) throw new ConfigError('platform config', problems);
 }
 
 /** The names of every stack {@link buildPlatform} adds for a config, without building them. */

@@ -6,6 +6,7 @@ import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-con
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import type { ClusterSpec } from '../spec/cluster';
+import { existingPrincipalArn } from './iam/existing-principal';
 import type { EksSupport } from '../spec/kubernetes-support';
 import type { LoggingSpec } from '../spec/logging';
 import { serviceAccountSubject } from '../spec/workload-identity';
@@ -45,7 +46,10 @@ export interface AwsEksClusterProps {
   readonly logging: LoggingSpec;
   /** KMS key for the control-plane log group. */
   readonly logKeyArn: string;
-  /** IAM principals given cluster-admin through access entries. */
+  /**
+   * IAM principals given cluster-admin through access entries. Those of the cluster's account are
+   * looked up at plan, so a missing one fails the plan, not the apply.
+   */
   readonly adminPrincipalArns: readonly string[];
   /**
    * ARN of the account's `AWSServiceRoleForAutoScaling`, which launches node instances and so
@@ -154,7 +158,8 @@ export class AwsEksCluster extends Construct {
       dependsOn: [logGroup.logGroup, ...clusterRole.attachments, clusterRoleKms],
     });
 
-    props.adminPrincipalArns.forEach((principalArn, i) => {
+    props.adminPrincipalArns.forEach((arn, i) => {
+      const principalArn = existingPrincipalArn(this, `admin-${i}-principal`, arn, accountId);
       const entry = new EksAccessEntry(this, `admin-${i}`, { clusterName: this.cluster.name, principalArn });
       new EksAccessPolicyAssociation(this, `admin-${i}-policy`, {
         clusterName: this.cluster.name,

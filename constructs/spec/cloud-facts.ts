@@ -52,7 +52,7 @@ const AZURE_SIZES = facts.azure.vmSizes.sizes as Readonly<Record<string, Offerin
 /** `<what> (<date>)`, how a message cites a source. */
 export function cite(sourceId: string): string {
   const source = SOURCES[sourceId];
-  return `${source.what.split(',')[0]}, ${source.date.split(' ')[0]}`;
+  return `${source.what.split(/,| \(/)[0]}, ${source.date.split(' ')[0]}`;
 }
 
 /** The regions of each cloud, by name. */

@@ -49,9 +49,11 @@ describe('rack-scale GPU pools', () => {
 
   test('GB300 on AWS is rejected as unconfirmed, with its source', () => {
     expect(
-      problemsAfter((pool) => {
+      problemsAfter((pool, prod) => {
         pool.gpuModel = 'gb300';
         pool.clouds = ['aws', 'azure'];
+        // Azure offers ND GB300 v6 in eastus2 (cloud facts), not in the fixture's eastus.
+        prod.azure.regions[0].region = 'eastus2';
       }),
     ).toEqual([expect.stringMatching(/clouds\[0\]: aws does not offer GPU model gb300 \(.*not confirmed \(https:/)]);
   });
@@ -95,7 +97,7 @@ describe('rack-scale GPU pools', () => {
       }),
     ).toEqual([]);
     expect(problemsAfter((pool) => (pool.capacity.aws.capacityReservationResourceGroupArn = arn))).toEqual([
-      `${POOL}.capacity.aws: must name one reservation target: capacityReservationId or capacityReservationResourceGroupArn, not both`,
+      `${POOL}.capacity.aws: must name exactly one reservation target, or one per region, of: capacityReservationId, capacityReservationResourceGroupArn, regions; it names capacityReservationId and capacityReservationResourceGroupArn`,
     ]);
   });
 });

@@ -80,16 +80,25 @@ describe('platform config schema', () => {
   });
 
   test('a model one cloud does not offer, with clouds left out, says clouds defaults to both and how to fix it', () => {
-    const found = problems(withProd((p) => (p.gpuPools[2].gpuModel = 'l40s')));
+    // us-east-1 offers the L40S instance types; the fixture's eu-west-1 does not.
+    const found = problems(
+      withProd((p) => Object.assign(p.gpuPools[2], { gpuModel: 'l40s', regions: ['us-east-1', 'eastus2'] })),
+    );
     expect(found).toEqual([
       'environments.prod.gpuPools[2].gpuModel: azure does not offer GPU model l40s, and clouds (left out) defaults to both; set "clouds": ["aws"] to build the pool on aws only (found "l40s")',
     ]);
-    expect(problems(withProd((p) => Object.assign(p.gpuPools[2], { gpuModel: 'l40s', clouds: ['aws'] })))).toEqual([]);
+    expect(
+      problems(
+        withProd((p) => Object.assign(p.gpuPools[2], { gpuModel: 'l40s', clouds: ['aws'], regions: ['us-east-1'] })),
+      ),
+    ).toEqual([]);
   });
 
   test('a model one cloud does not offer, with clouds named, is rejected on that cloud', () => {
     const found = problems(
-      withProd((p) => Object.assign(p.gpuPools[2], { gpuModel: 'l40s', clouds: ['aws', 'azure'] })),
+      withProd((p) =>
+        Object.assign(p.gpuPools[2], { gpuModel: 'l40s', clouds: ['aws', 'azure'], regions: ['us-east-1', 'eastus2'] }),
+      ),
     );
     expect(found).toEqual([
       'environments.prod.gpuPools[2].clouds[1]: azure does not offer GPU model l40s; it is offered on: aws (found "azure")',
@@ -159,7 +168,16 @@ describe('platform config schema', () => {
   test('a reserved pool needs a reservation for each of its clouds', () => {
     const found = problems(
       withProd(
-        (p) => (p.gpuPools[2].capacity = { type: 'reserved', aws: { capacityReservationId: 'cr-0123456789abcdef0' } }),
+        (p) =>
+          (p.gpuPools[2].capacity = {
+            type: 'reserved',
+            aws: {
+              regions: {
+                'us-east-1': { capacityReservationId: 'cr-0123456789abcdef0' },
+                'eu-west-1': { capacityReservationId: 'cr-0123456789abcdef1' },
+              },
+            },
+          }),
       ),
     );
     expect(found).toEqual([

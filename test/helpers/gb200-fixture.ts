@@ -17,6 +17,8 @@ export function gb200ConfigInput(): ConfigInput {
   delete config.environments.dev;
   const prod = config.environments.prod;
   prod.aws.regions = prod.aws.regions.slice(0, 1);
+  // Azure offers ND GB200 v6 in eastus, not in the fixture's eastus2 (cloud facts: az vm list-skus).
+  prod.azure.regions[0].region = 'eastus';
   prod.kubernetes.version = '1.36';
   prod.gpuPools = [
     {

@@ -42,6 +42,8 @@ export function capacityPathsConfig(): PlatformConfig {
         azure: { capacityReservationGroupId: CRG_ID },
       },
       fabric: true,
+      // us-east-1 offers p4de.24xlarge only in use1-az4 and use1-az6: the region's third zone here.
+      zones: [3],
     },
     {
       name: 'burst',

@@ -7,16 +7,21 @@
  * unused region or pool name), so the check holds for a fork's config as well as for the shipped
  * one. A fork adds its own edits to {@link FORK_EDITS}.
  */
-import { awsZoneIdPrefix, isAwsZoneId } from '../../constructs/spec/zones';
+import { awsZoneIds } from '../../constructs/spec/cloud-facts';
+import { GPU_MODEL_IDS } from '../../constructs/spec/gpu-catalog';
+import { isAwsZoneId } from '../../constructs/spec/zones';
 import { carveNetworks, cidrsIn } from '../../tools/bench/scale-config';
-import type { ConfigInput } from '../helpers/config-fixture';
+import { configProblems, type ConfigInput } from '../helpers/config-fixture';
 
 export interface ForkEdit {
   /** Short id, used in test names. */
   readonly name: string;
   /** What the edit does, as a fork would say it. */
   readonly description: string;
-  /** Changes the config (raw JSON, as in the file) in place. */
+  /**
+   * Changes the config (raw JSON, as in the file) in place, adapting to what the config has;
+   * throws {@link CannotApply} with the reason when the config gives it nothing to apply to.
+   */
   apply(config: ConfigInput): void;
   /**
    * The edit only adds (a region, an environment): every stack the config had before
@@ -24,6 +29,9 @@ export interface ForkEdit {
    */
   readonly keepsExistingStacks?: boolean;
 }
+
+/** An edit that does not apply to a config: the fork check skips it, saying why. */
+export class CannotApply extends Error {}
 
 /** The environment most edits change: `prod` when the config has one, else the first. */
 export function targetEnvironment(config: ConfigInput): ConfigInput {
@@ -38,27 +46,54 @@ function freeCidr(config: ConfigInput): string {
 
 function firstUnused(candidates: readonly string[], taken: readonly string[], what: string): string {
   const found = candidates.find((c) => !taken.includes(c));
-  if (!found) throw new Error(`every candidate ${what} is taken: ${candidates.join(', ')}`);
+  if (!found) throw new CannotApply(`every candidate ${what} is taken: ${candidates.join(', ')}`);
   return found;
 }
 
-/** `count` zones of an AWS region: zone IDs (`usw2-az1`) when the environment's primary region uses IDs, else names. */
-function awsZones(region: string, count: number, byId: boolean): string[] {
-  const prefix = awsZoneIdPrefix(region);
-  return Array.from({ length: count }, (_, i) =>
-    byId && prefix ? `${prefix}-az${i + 1}` : `${region}${String.fromCharCode(97 + i)}`,
-  );
+/**
+ * Applies the first of `variants` after which the config validates (a region whose facts fit the
+ * config's pools, a model every region offers), or throws {@link CannotApply} listing what was tried.
+ */
+function firstValid<T>(
+  config: ConfigInput,
+  variants: readonly T[],
+  apply: (config: ConfigInput, variant: T) => void,
+  what: string,
+): void {
+  const tried: string[] = [];
+  for (const variant of variants) {
+    const copy = structuredClone(config);
+    apply(copy, variant);
+    const problems = configProblems(copy);
+    if (problems.length === 0) {
+      apply(config, variant);
+      return;
+    }
+    tried.push(`${JSON.stringify(variant)}: ${problems[0]}`);
+  }
+  throw new CannotApply(`no ${what} fits this config:\n  ${tried.join('\n  ')}`);
+}
+
+/** Windows of `count` consecutive zones of an AWS region, as the config writes zones (IDs or names). */
+function awsZoneChoices(region: string, count: number, byId: boolean): string[][] {
+  const ids = awsZoneIds(region) ?? [];
+  const zones = byId ? ids : ids.map((_, i) => `${region}${String.fromCharCode(97 + i)}`);
+  return Array.from({ length: Math.max(0, zones.length - count + 1) }, (_, i) => zones.slice(i, i + count));
 }
 
 function addAwsRegion(config: ConfigInput, zoneCount: number): void {
   const regions = targetEnvironment(config).aws.regions;
-  const region = firstUnused(
-    ['us-west-2', 'eu-central-1', 'ap-southeast-2', 'us-east-2', 'ca-central-1'],
-    regions.map((r: ConfigInput) => r.region),
-    'AWS region',
-  );
   const byId = isAwsZoneId(regions[0].availabilityZones[0]);
-  regions.push({ region, cidr: freeCidr(config), availabilityZones: awsZones(region, zoneCount, byId) });
+  const candidates = ['us-west-2', 'us-east-2', 'eu-west-2', 'eu-north-1', 'ap-northeast-1', 'ap-southeast-2']
+    .filter((region) => !regions.some((r: ConfigInput) => r.region === region))
+    .flatMap((region) => awsZoneChoices(region, zoneCount, byId).map((zones) => ({ region, zones })));
+  const cidr = freeCidr(config);
+  firstValid(
+    config,
+    candidates,
+    (c, { region, zones }) => targetEnvironment(c).aws.regions.push({ region, cidr, availabilityZones: zones }),
+    `${zoneCount}-zone AWS region`,
+  );
 }
 
 export const FORK_EDITS: readonly ForkEdit[] = [
@@ -73,12 +108,15 @@ export const FORK_EDITS: readonly ForkEdit[] = [
     description: 'Add a three-zone Azure region',
     apply(config) {
       const regions = targetEnvironment(config).azure.regions;
-      const region = firstUnused(
-        ['westus3', 'swedencentral', 'northeurope', 'uksouth', 'centralus'],
-        regions.map((r: ConfigInput) => r.region),
-        'Azure region',
+      const cidr = freeCidr(config);
+      firstValid(
+        config,
+        ['swedencentral', 'westus3', 'northeurope', 'uksouth', 'centralus', 'westeurope'].filter(
+          (region) => !regions.some((r: ConfigInput) => r.region === region),
+        ),
+        (c, region) => targetEnvironment(c).azure.regions.push({ region, cidr, availabilityZones: ['1', '2', '3'] }),
+        'three-zone Azure region',
       );
-      regions.push({ region, cidr: freeCidr(config), availabilityZones: ['1', '2', '3'] });
     },
     keepsExistingStacks: true,
   },
@@ -102,40 +140,61 @@ export const FORK_EDITS: readonly ForkEdit[] = [
       copy.azure.activityLog = 'existing';
       const name = firstUnused(['staging', 'stage', 'qa'], names, 'environment name');
       config.environments[name] = copy;
-      // Suppressions name resources by construct path, stack first: the copy's stacks are its own.
-      for (const s of copy.policy?.suppressions ?? []) s.resource = s.resource.replace(`${names[0]}-`, `${name}-`);
       for (const region of [...copy.aws.regions, ...copy.azure.regions]) region.cidr = freeCidr(config);
     },
     keepsExistingStacks: true,
   },
   {
     name: 'add-one-cloud-pool',
-    description: 'Add an AWS-only pool of a model Azure does not offer (L40S)',
+    description: 'Add an AWS-only pool of a model Azure does not offer (L40S, L4 or B200), in the regions that have it',
     apply(config) {
-      const pools = targetEnvironment(config).gpuPools;
-      pools.push({
-        name: firstUnused(
-          ['edge', 'edge2', 'edge3'],
-          pools.map((p: ConfigInput) => p.name),
-          'pool name',
-        ),
-        gpuModel: 'l40s',
-        clouds: ['aws'],
-        purpose: 'inference',
-        nodes: { min: 0, desired: 0, max: 2 },
-        capacity: { type: 'on-demand' },
-      });
+      const env = targetEnvironment(config);
+      const name = firstUnused(
+        ['edge', 'edge2', 'edge3'],
+        env.gpuPools.map((p: ConfigInput) => p.name),
+        'pool name',
+      );
+      const regions: string[] = env.aws.regions.map((r: ConfigInput) => r.region);
+      // Each model in each AWS region alone, then in all: the first placement the facts allow.
+      const variants = ['l40s', 'l4', 'b200'].flatMap((gpuModel) => [
+        { gpuModel, regions },
+        ...regions.map((region) => ({ gpuModel, regions: [region] })),
+      ]);
+      firstValid(
+        config,
+        variants,
+        (c, variant) =>
+          targetEnvironment(c).gpuPools.push({
+            name,
+            ...variant,
+            clouds: ['aws'],
+            purpose: 'inference',
+            nodes: { min: 0, desired: 0, max: 2 },
+            capacity: { type: 'on-demand' },
+          }),
+        'AWS-only model and placement',
+      );
     },
   },
   {
     name: 'change-pool-model',
-    description: "Switch a one-GPU-per-node pool's model between T4 and A10",
+    description: "Switch a pool's GPU model to another the catalog offers on its clouds, in its regions",
     apply(config) {
-      const pool = targetEnvironment(config).gpuPools.find(
-        (p: ConfigInput) => ['t4', 'a10'].includes(p.gpuModel) && !p.fabric && (p.gpusPerNode ?? 1) === 1,
+      const pools = targetEnvironment(config).gpuPools;
+      if (pools.length === 0) throw new CannotApply('the environment has no GPU pool');
+      const variants: { index: number; gpuModel: string }[] = pools.flatMap((pool: ConfigInput, index: number) =>
+        GPU_MODEL_IDS.filter((model) => model !== pool.gpuModel).map((gpuModel) => ({ index, gpuModel })),
       );
-      if (!pool) throw new Error('no one-GPU T4 or A10 pool to switch');
-      pool.gpuModel = pool.gpuModel === 't4' ? 'a10' : 't4';
+      firstValid(
+        config,
+        variants,
+        (c, { index, gpuModel }) => {
+          const pool = targetEnvironment(c).gpuPools[index];
+          pool.gpuModel = gpuModel;
+          delete pool.gpusPerNode;
+        },
+        'other GPU model for a pool',
+      );
     },
   },
   {
@@ -143,7 +202,7 @@ export const FORK_EDITS: readonly ForkEdit[] = [
     description: 'Turn off the site-to-site link of the first environment that has it on',
     apply(config) {
       const env = Object.values(config.environments).find((e: ConfigInput) => e.link.enabled !== false);
-      if (!env) throw new Error('no environment has the link on');
+      if (!env) throw new CannotApply('no environment has the link on');
       (env as ConfigInput).link.enabled = false;
     },
   },
@@ -153,7 +212,8 @@ export const FORK_EDITS: readonly ForkEdit[] = [
       "Move an environment into another's AWS account, relying on its service-linked roles and trail, with no workload identities",
     apply(config) {
       const names = Object.keys(config.environments);
-      if (names.length < 2) throw new Error('needs two environments');
+      if (names.length < 2)
+        throw new CannotApply('the config has one environment: there is no other account to move into');
       const [owner, guest] = [config.environments[names[0]], config.environments[names[1]]];
       guest.aws.accountId = owner.aws.accountId;
       guest.aws.serviceLinkedRoles = 'existing';

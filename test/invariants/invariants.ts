@@ -110,6 +110,11 @@ function expectedPoolZones(pool: EnvironmentConfig['gpuPools'][number], regionZo
   return pool.fabric || isRackScaleModel(pool.gpuModel) ? regionZones.slice(0, 1) : [...regionZones];
 }
 
+/** Whether a pool of the config lands in a region: every region of its clouds, or its `regions`. */
+function landsIn(pool: EnvironmentConfig['gpuPools'][number], cloud: Cloud, region: string): boolean {
+  return pool.clouds.includes(cloud) && (pool.regions === undefined || pool.regions.includes(region));
+}
+
 /** Keys that hold a pre-shared key on either cloud. */
 const PSK_KEYS = new Set(['shared_key', 'preshared_key', 'tunnel1_preshared_key', 'tunnel2_preshared_key']);
 
@@ -172,18 +177,23 @@ export const INVARIANTS: readonly Invariant[] = [
       ),
   },
   {
-    name: 'every cloud builds exactly the GPU pools the config gives it, in every region',
+    name: 'every cloud builds exactly the GPU pools the config gives it, in every region, and only where they land',
     violations: ({ config, clusters }) =>
       Object.entries(clusters).flatMap(([env, byCloud]) =>
-        CLOUDS.flatMap((cloud) => {
-          const wanted = config.environments[env].gpuPools.filter((p) => p.clouds.includes(cloud)).map((p) => p.name);
-          return byCloud[cloud]
-            .filter((c) => JSON.stringify(c.pools.map((p) => p.name)) !== JSON.stringify(wanted))
-            .map(
-              (c) =>
-                `${env} ${cloud} ${c.name}: builds ${c.pools.map((p) => p.name).join(', ')}; config: ${wanted.join(', ')}`,
-            );
-        }),
+        CLOUDS.flatMap((cloud) =>
+          byCloud[cloud].flatMap((c) => {
+            const e = config.environments[env];
+            const region = e[cloud].regions.find(
+              (r) => c.name === `${config.platform.name}-${env}-${r.region}`,
+            )?.region;
+            if (!region) return [`${env} ${cloud} ${c.name}: no region of the config has this cluster`];
+            const wanted = e.gpuPools.filter((p) => landsIn(p, cloud, region)).map((p) => p.name);
+            const built = c.pools.map((p) => p.name);
+            return JSON.stringify(built) === JSON.stringify(wanted)
+              ? []
+              : [`${env} ${cloud} ${c.name}: builds ${built.join(', ')}; config: ${wanted.join(', ')}`];
+          }),
+        ),
       ),
   },
   {
@@ -195,33 +205,39 @@ export const INVARIANTS: readonly Invariant[] = [
         e.gpuPools
           .filter((pool) => CLOUDS.every((cloud) => pool.clouds.includes(cloud)))
           .flatMap((pool) =>
-            e.aws.regions.flatMap((awsRegion) =>
-              e.azure.regions.flatMap((azureRegion) => {
-                const group = named(
-                  stacks.get(awsDistributionStackName(env, awsRegion.region)),
-                  'aws_eks_node_group',
-                  'node_group_name',
-                  pool.name,
-                );
-                const nodePool = named(
-                  stacks.get(azureHostStackName(env, azureRegion.region)),
-                  'azurerm_kubernetes_cluster_node_pool',
-                  'name',
-                  pool.name,
-                );
-                const where = `${env} ${pool.name} (${awsRegion.region} / ${azureRegion.region})`;
-                if (!group || !nodePool) return [`${where}: missing on ${group ? 'azure' : 'aws'}`];
-                const found: string[] = [];
-                if (JSON.stringify(nodePool.node_labels) !== JSON.stringify(group.labels))
-                  found.push(
-                    `${where}: labels ${JSON.stringify(group.labels)} vs ${JSON.stringify(nodePool.node_labels)}`,
-                  );
-                const taints = ((group.taint as Record<string, string>[]) ?? []).map(awsTaint);
-                if (JSON.stringify(nodePool.node_taints) !== JSON.stringify(taints))
-                  found.push(`${where}: taints ${JSON.stringify(taints)} vs ${JSON.stringify(nodePool.node_taints)}`);
-                return found;
-              }),
-            ),
+            e.aws.regions
+              .filter((r) => landsIn(pool, 'aws', r.region))
+              .flatMap((awsRegion) =>
+                e.azure.regions
+                  .filter((r) => landsIn(pool, 'azure', r.region))
+                  .flatMap((azureRegion) => {
+                    const group = named(
+                      stacks.get(awsDistributionStackName(env, awsRegion.region)),
+                      'aws_eks_node_group',
+                      'node_group_name',
+                      pool.name,
+                    );
+                    const nodePool = named(
+                      stacks.get(azureHostStackName(env, azureRegion.region)),
+                      'azurerm_kubernetes_cluster_node_pool',
+                      'name',
+                      pool.name,
+                    );
+                    const where = `${env} ${pool.name} (${awsRegion.region} / ${azureRegion.region})`;
+                    if (!group || !nodePool) return [`${where}: missing on ${group ? 'azure' : 'aws'}`];
+                    const found: string[] = [];
+                    if (JSON.stringify(nodePool.node_labels) !== JSON.stringify(group.labels))
+                      found.push(
+                        `${where}: labels ${JSON.stringify(group.labels)} vs ${JSON.stringify(nodePool.node_labels)}`,
+                      );
+                    const taints = ((group.taint as Record<string, string>[]) ?? []).map(awsTaint);
+                    if (JSON.stringify(nodePool.node_taints) !== JSON.stringify(taints))
+                      found.push(
+                        `${where}: taints ${JSON.stringify(taints)} vs ${JSON.stringify(nodePool.node_taints)}`,
+                      );
+                    return found;
+                  }),
+              ),
           ),
       );
     },
@@ -234,7 +250,7 @@ export const INVARIANTS: readonly Invariant[] = [
         if (!cloud) return [];
         const regionZones = env[cloud].regions.find((r) => r.region === region)!.availabilityZones;
         return env.gpuPools
-          .filter((pool) => pool.clouds.includes(cloud))
+          .filter((pool) => landsIn(pool, cloud, region!))
           .flatMap((pool) => {
             const wanted = expectedPoolZones(pool, regionZones);
             const built = cloud === 'aws' ? awsNodeGroupZones(stack, pool.name) : azureNodePoolZones(stack, pool.name);

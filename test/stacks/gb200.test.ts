@@ -19,7 +19,7 @@ const config = SHARED_SYNTHS.gb200();
 const built = build(config);
 const output = sharedOutput('gb200');
 const dist = output.stacks.get('prod-aws-dist-us-east-1')!;
-const host = output.stacks.get('prod-azure-host-eastus2')!;
+const host = output.stacks.get('prod-azure-host-eastus')!;
 
 function only(stack: StackJson, type: string, match: (r: Resource) => boolean): Resource {
   const found = Object.values(resourcesOf(stack, type)).filter(match);

@@ -390,13 +390,14 @@ describe('model distribution path (frozen fixture)', () => {
 
   test('a second Azure region finds the primary model store by name and reaches it privately; AWS trusts the primary AKS only', () => {
     const config = frozenConfig();
+    // centralus offers the fixture's Azure GPU sizes (cloud facts); westus3 lacks ND H100 v5.
     config.environments.prod.azure.regions.push({
-      region: 'westus3',
+      region: 'centralus',
       cidr: '10.121.0.0/16',
       availabilityZones: ['1', '2', '3'],
     });
     const second = synthesize(selectEnvironments(parsePlatformConfig(config), 'prod', 'test')).stacks;
-    const host = second.get('prod-azure-host-westus3')!;
+    const host = second.get('prod-azure-host-centralus')!;
     expect(resourcesOfType(host, 'azurerm_storage_account').map((a) => a.id)).not.toContainEqual(
       expect.stringMatching(/^model-store/),
     );

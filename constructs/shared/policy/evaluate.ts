@@ -76,7 +76,8 @@ export function evaluateStack(
       };
     }),
   );
-  for (const s of valid.filter((v) => !used.has(v)))
+  // A config suppression reaches several stacks: matching nothing here is judged across them all.
+  for (const s of valid.filter((v) => !used.has(v) && v.configPath === undefined))
     suppressionProblems.push({
       suppression: s,
       problem: `suppression of ${s.rule} on ${s.resource} matches no finding: remove it`,

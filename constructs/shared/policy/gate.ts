@@ -20,7 +20,7 @@ export interface PolicySettings {
   readonly production: boolean;
   /** The shortest log retention the environment accepts, in days. */
   readonly minimumLogRetentionDays: number;
-  /** Config suppressions of the environment; each names a construct path, stack first. */
+  /** Config suppressions of this stack; each names a construct path, stack first. */
   readonly suppressions: readonly Omit<Suppression, 'source'>[];
   /** The day support dates are judged on (`YYYY-MM-DD`); without it, only known versions are required. */
   readonly today?: string;
@@ -83,9 +83,7 @@ export class PolicyGate implements IAspect {
     rendered.set(stack, json);
     const resources = new Map<string, IConstruct>();
     const taggableTypes = new Set<string>();
-    const suppressions: Suppression[] = this.settings.suppressions
-      .filter((s) => s.resource.startsWith(`${stack.node.id}/`))
-      .map((s) => ({ ...s, source: 'config' }));
+    const suppressions: Suppression[] = this.settings.suppressions.map((s) => ({ ...s, source: 'config' }));
     for (const node of stack.node.findAll()) {
       if (!(node instanceof TerraformResource)) continue;
       resources.set(node.node.path, node);

@@ -22,6 +22,12 @@ export interface Suppression {
   /** Why the rule does not apply here, in a sentence. */
   readonly reason: string;
   readonly source: SuppressionSource;
+  /**
+   * For a config suppression, its config path (`environments.dev.policy.suppressions[0]`). One
+   * config suppression reaches every stack of its kind: whether it matches nothing is judged
+   * across them all, after synth, not by each stack's gate.
+   */
+  readonly configPath?: string;
 }
 
 const METADATA_TYPE = 'gpu-platform/policy-suppression';

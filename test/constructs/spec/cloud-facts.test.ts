@@ -54,7 +54,7 @@ describe('cloud facts: what is refused and what is only unknown', () => {
   test('an unknown region is refused with the nearest names', () => {
     expect(awsRegionProblem('us-east-1')).toBeUndefined();
     expect(awsRegionProblem('ap-northeast-9')).toMatch(
-      /^is not a region of AWS \(botocore endpoints\.json, 2026-08-07\); did you mean ap-northeast-\d, ap-northeast-\d, ap-northeast-\d\?$/,
+      /^is not a region of AWS \(AWS endpoints, 2026-08-07\); did you mean ap-northeast-\d, ap-northeast-\d, ap-northeast-\d\?$/,
     );
     expect(azureRegionProblem('swedencentrall')).toMatch(/did you mean swedencentral,/);
     expect(nearestNames('westeurop', AZURE_REGION_NAMES, 1)).toEqual(['westeurope']);
