@@ -14,10 +14,14 @@ import { placedLockRecords } from './stacks/locked-archives';
 import { gateEvaluations, unusedSuppressionProblems, usedConfigSuppressions } from './stacks/config-suppressions';
 import { buildPlatform, expectedStackNames } from './stacks/platform';
 import { POLICY_GATE_ENV } from './stacks/platform-stack';
+import { errorAnnotations, markReportOnly, REPORT_ONLY_ENV } from './stacks/synth-errors';
 import { eachSynthesizedStack } from './stacks/synthesized-stacks';
 
 /** A synth whose output would not apply: missing deploy prerequisites. */
 class PrerequisiteError extends Error {}
+
+/** A synth with error annotations: the policy gate's findings, or cdktf's. */
+class AnnotationError extends Error {}
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
 
@@ -29,6 +33,19 @@ try {
   const app = new App({ outdir });
   buildPlatform(app, config);
   app.synth();
+  const errors = errorAnnotations(app);
+  if (errors.length > 0) {
+    if (process.env[REPORT_ONLY_ENV] !== '1')
+      throw new AnnotationError(
+        [
+          `Synth found ${errors.length} errors (fix them, or suppress a policy finding with its reason: README "Policy gate"):`,
+          ...errors.map((e) => `  - ${e}`),
+        ].join('\n'),
+      );
+    markReportOnly(outdir, expectedStackNames(config));
+    process.stderr.write(`report only: ${errors.length} errors; the output is marked so that Terraform refuses it\n`);
+    process.exit(0);
+  }
   // What was written must also apply: every deploy prerequisite is checked on the output itself.
   const findings = checkPrerequisites(eachSynthesizedStack(outdir));
   if (findings.length > 0) throw new PrerequisiteError(formatFindings(findings));
@@ -45,7 +62,7 @@ try {
 } catch (e) {
   // A failed synth must leave nothing deployable behind: no partial output, no earlier run's.
   rmSync(outdir, { recursive: true, force: true });
-  const known = e instanceof ConfigError || e instanceof PrerequisiteError;
+  const known = e instanceof ConfigError || e instanceof PrerequisiteError || e instanceof AnnotationError;
   process.stderr.write(`${known ? (e as Error).message : ((e as Error).stack ?? String(e))}\n`);
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { parsePlatformConfig } from '../config/load';
@@ -9,7 +9,7 @@ import { configWithFourProblems, frozenConfig, shippedConfig } from './helpers/c
 const root = path.join(__dirname, '..');
 
 /** Runs the app as `cdktf synth` does, with a config file and an output directory of its own. */
-function runApp(config: unknown) {
+function runApp(config: unknown, env: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-main-'));
   const configFile = path.join(dir, 'platform.json');
   const outdir = path.join(dir, 'cdktf.out');
@@ -18,7 +18,7 @@ function runApp(config: unknown) {
   mkdirSync(path.join(outdir, 'stacks', 'stale'), { recursive: true });
   const result = spawnSync(process.execPath, ['tools/app.js'], {
     cwd: root,
-    env: { ...process.env, PLATFORM_CONFIG: configFile, CDKTF_OUTDIR: outdir },
+    env: { ...process.env, PLATFORM_CONFIG: configFile, CDKTF_OUTDIR: outdir, ...env },
     encoding: 'utf8',
   });
   return { ...result, outdir };
@@ -65,6 +65,50 @@ describe('main', () => {
       '  - environments.prod.azure.auditArchive.locks[0]: this config would replace or change locked archive gpuplatprodeastus2audit (locked 2027-01-15): immutability_period_days 3650 -> 2556 (a locked policy can only be extended)',
     );
     expect(existsSync(outdir)).toBe(false);
+  });
+
+  test('a policy error fails the synth even where cdktf is told to continue (as its CLI always is), leaving no output', () => {
+    const config = frozenConfig();
+    // Dev keeps its logs 30 days: a floor of a year makes every dev log destination an error.
+    config.environments.dev.policy.minimumLogRetentionDays = 365;
+
+    const { status, stderr, outdir } = runApp(config, { CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true' });
+
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^Synth found \d+ errors/);
+    expect(stderr).toMatch(/\[dev-aws-dist-us-east-1\/\S+\] \[GPUP-AWS-LOG-1\]/);
+    expect(existsSync(outdir)).toBe(false);
+  });
+
+  test('only npm run policy keeps such output, marked so that Terraform refuses it', () => {
+    const config = frozenConfig();
+    config.environments.dev.policy.minimumLogRetentionDays = 365;
+
+    const { status, outdir } = runApp(config, {
+      CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true',
+      GPU_PLATFORM_REPORT_ONLY: '1',
+    });
+
+    expect(status).toBe(0);
+    const stack = JSON.parse(readFileSync(path.join(outdir, 'stacks', 'dev-link', 'cdk.tf.json'), 'utf8'));
+    expect(Object.keys(stack).at(-1)).toBe('report_only_not_deployable');
+  });
+
+  test('a config suppression that matches nothing in any stack it reaches fails the synth at its path', () => {
+    const config = frozenConfig();
+    config.environments.dev.policy.suppressions.push({
+      rule: 'GPUP-AZ-ST-1',
+      stack: 'host',
+      resource: 'model-store/account',
+      reason: 'A suppression the rule never needed',
+    });
+
+    const { status, stderr } = runApp(config);
+
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      "environments.dev.policy.suppressions[1]: matches no finding of GPUP-AZ-ST-1 on model-store/account in dev's host stacks",
+    );
   });
 
   test('the shipped config writes every stack it names', () => {

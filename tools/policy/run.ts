@@ -11,6 +11,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import * as path from 'path';
 import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../constructs/shared/policy/gate';
 import { RULE_PACK } from '../../constructs/shared/policy/rule-pack';
+import { loadFromEnvironment } from '../../config/load';
+import { gateEvaluations, unusedSuppressionProblems, usedConfigSuppressions } from '../../stacks/config-suppressions';
+import { REPORT_ONLY_ENV } from '../../stacks/synth-errors';
 import { toSarif } from './sarif';
 import { formatStackTable, hasErrors } from './table';
 
@@ -20,8 +23,14 @@ const REPORT_DIR = 'policy-report';
 function synthesize(): void {
   const run = spawnSync(process.execPath, ['tools/app.js'], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    // Every stack is written and gated even when one has errors: the report shows them all.
-    env: { ...process.env, CDKTF_OUTDIR: OUTDIR, CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: '1' },
+    // Every stack is written and gated even when one has errors: the report shows them all. The
+    // app marks such output so that Terraform refuses it.
+    env: {
+      ...process.env,
+      CDKTF_OUTDIR: OUTDIR,
+      CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: '1',
+      [REPORT_ONLY_ENV]: '1',
+    },
   });
   if (run.status !== 0) {
     process.stderr.write('policy: the synth failed before the gate could report (see above)\n');
@@ -52,6 +61,14 @@ function main(): void {
     writeFileSync(path.join(REPORT_DIR, `${stack}.json`), `${JSON.stringify(results, null, 2)}\n`);
     failed ||= hasErrors(results);
   }
+  // A config suppression reaches every stack of its kind: one that none of them used is an error.
+  const stacks = readdirSync(stacksDir);
+  const unused = unusedSuppressionProblems(
+    loadFromEnvironment(),
+    usedConfigSuppressions(gateEvaluations(OUTDIR, stacks)),
+  );
+  for (const p of unused) process.stdout.write(`suppression error: ${p.path}: ${p.message}\n`);
+  failed ||= unused.length > 0;
   process.stdout.write(
     `reports: ${REPORT_DIR}/<stack>.sarif and <stack>.json. ${failed ? 'FAILED: unsuppressed errors above' : 'passed'}\n`,
   );

@@ -20,16 +20,16 @@ const validate = new Ajv({
   formats: { uri: true, 'uri-reference': true, 'date-time': true },
 }).compile(SCHEMA);
 
-/** A results file with one finding of each kind, on a real resource of the shipped synth. */
+/** A results file with one finding of each kind, on a real resource of the frozen fixture's synth. */
 function sample(): { results: PolicyResultsFile; text: string; address: string } {
   const dir = process.env[SHARED_SYNTH_DIR_ENV];
   const stack = 'dev-aws-dist-us-east-1';
   const text = dir
-    ? readFileSync(path.join(dir, 'shipped', 'stacks', stack, 'cdk.tf.json'), 'utf8')
-    : synthesize(SHARED_SYNTHS.shipped()).texts.get(stack)!;
-  const shipped = dir
+    ? readFileSync(path.join(dir, 'frozen', 'stacks', stack, 'cdk.tf.json'), 'utf8')
+    : synthesize(SHARED_SYNTHS.frozen()).texts.get(stack)!;
+  const gated = dir
     ? (JSON.parse(
-        readFileSync(path.join(dir, 'shipped', 'stacks', stack, POLICY_RESULTS_FILE), 'utf8'),
+        readFileSync(path.join(dir, 'frozen', 'stacks', stack, POLICY_RESULTS_FILE), 'utf8'),
       ) as PolicyResultsFile)
     : undefined;
   const address = Object.entries(
@@ -49,7 +49,7 @@ function sample(): { results: PolicyResultsFile; text: string; address: string }
       production: false,
       minimumLogRetentionDays: 30,
       evaluation: {
-        rulesRun: shipped?.evaluation.rulesRun ?? RULE_PACK.length,
+        rulesRun: gated?.evaluation.rulesRun ?? RULE_PACK.length,
         results: [
           {
             rule: 'GPUP-AWS-EKS-2',
