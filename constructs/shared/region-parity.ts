@@ -8,6 +8,8 @@ import { block, resourcesOfType, type Attributes, type StackJson } from './stack
 
 /** What a region built, in terms both clouds share. */
 export interface RegionDescription {
+  /** The network's address space (`10.110.0.0/16`): shown, not compared (each region has its own). */
+  readonly addressSpace: string | undefined;
   /** Availability zones the cluster's network spans. */
   readonly zones: number;
   /** Private subnets reach the internet through NAT. */
@@ -39,6 +41,7 @@ export function describeAwsRegion(dist: StackJson, account: StackJson | undefine
   const lock = values(account, 'aws_s3_bucket_object_lock_configuration')[0];
   const lockMode = block(block(lock?.rule)?.default_retention)?.mode;
   return {
+    addressSpace: values(dist, 'aws_vpc')[0]?.cidr_block as string | undefined,
     zones: new Set(values(dist, 'aws_subnet').map((s) => s.availability_zone_id ?? s.availability_zone)).size,
     natEgress: values(dist, 'aws_nat_gateway').length > 0,
     flowLogs: values(dist, 'aws_flow_log').some((f) => f.traffic_type === 'ALL'),
@@ -74,6 +77,7 @@ export function describeAzureRegion(host: StackJson, intendedImmutability?: stri
   const immutability =
     state === 'Locked' ? 'compliance' : intendedImmutability === 'compliance' ? 'compliance' : 'governance';
   return {
+    addressSpace: ((values(host, 'azurerm_virtual_network')[0]?.address_space as string[] | undefined) ?? [])[0],
     zones: ((block(cluster?.default_node_pool)?.zones as string[] | undefined) ?? []).length,
     natEgress: values(host, 'azurerm_subnet_nat_gateway_association').length > 0,
     flowLogs: values(host, 'azapi_resource').some(

@@ -30,7 +30,23 @@ describe('parity report (frozen fixture)', () => {
     }
     // prod: two AWS regions against one Azure region.
     expect(rows.filter((r) => r.environment === 'prod' && r.aspect === 'network, logging, audit')).toHaveLength(2);
-    expect(formatParityTable(rows).split('\n')[0]).toMatch(/^environment\s+scope\s+aspect\s+result$/);
+    expect(formatParityTable(rows).split('\n')[0]).toMatch(/^environment\s+scope\s+aspect\s+result\s+compared$/);
+  });
+
+  test('each row shows the values compared; a pool on one side only is listed with where it is', () => {
+    const rows = parityRows(config, environments, stacks);
+    const serve = rows.find((r) => r.environment === 'prod' && r.aspect === 'pool serve' && r.detail === 'match')!;
+    expect(serve.values).toMatch(
+      /^p5\.48xlarge \/ Standard_ND96isr_H100_v5; h100 x8\/node; nodes \d+-\d+; GPUs \d+-\d+; rdma;/,
+    );
+    const oneSided = rows.filter((r) => /^(aws|azure) only$/.test(r.detail));
+    expect(oneSided.length).toBeGreaterThan(0);
+    for (const row of oneSided) {
+      expect(row.matches).toBe(true);
+      expect(row.values).toMatch(/x\d+\/node/);
+    }
+    const network = rows.find((r) => r.aspect === 'network, logging, audit')!;
+    expect(network.values).toMatch(/address space 10\.\d+\.0\.0\/16 \/ 10\.\d+\.0\.0\/16/);
   });
 
   test('a region without flow logs, or an audit archive that is not immutable, is a mismatch', () => {
