@@ -46,6 +46,15 @@ export function summarize(
   );
   const totals = `${valid.length} valid, ${invalid.length} invalid, ${skipped.length} skipped of ${run.results.length} stacks`;
   const lines = [`validate: ${run.mode}`, ...run.results.flatMap(stackReport)];
+  // Verdicts from a run whose canary came out wrong, or was not run, prove nothing, whatever they say.
+  const canary = run.canary ?? (valid.length + invalid.length > 0 ? ['the canary stack was not validated'] : []);
+  if (canary.length > 0) {
+    lines.push(
+      `validate: FAILED: this run did not fault the canary stack as it must (tools/validate/canary.ts), so no verdict above can be trusted:`,
+      ...canary.map((p) => `  - ${p}`),
+    );
+    return { report: lines.join('\n'), exitCode: 1 };
+  }
   if (invalid.length > 0) {
     lines.push(`validate: FAILED: ${totals}; invalid: ${invalid.map((r) => r.stack).join(', ')}`);
     return { report: lines.join('\n'), exitCode: 1 };
@@ -59,7 +68,7 @@ export function summarize(
     return { report: lines.join('\n'), exitCode: allowSkip ? 0 : 1 };
   }
   lines.push(
-    `validate: ok: ${totals}${partial.length > 0 ? `; ${partial.length} validated in part (see "not validated" above)` : ''}`,
+    `validate: ok: ${totals}; the canary stack was faulted as it must be${partial.length > 0 ? `; ${partial.length} validated in part (see "not validated" above)` : ''}`,
   );
   return { report: lines.join('\n'), exitCode: 0 };
 }

@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync
 import * as path from 'path';
 import type { StackJson } from '../../constructs/shared/stack-json';
 import { awsPart, hasAwsPart } from './aws-part';
+import { CANARY_STACK, canaryProblems, canaryStack } from './canary';
 import { parseValidateOutput, sortDiagnostics } from './diagnostics';
 import { removeAt, stringifyWithLines } from './json-lines';
 import { findProviderMirrors, mirrorSearchRoots, type ProviderMirror } from './mirror';
@@ -40,6 +41,11 @@ export interface ValidationRun {
   /** How the run validated: `registry`, `mirror` or `none`, with the detail. */
   readonly mode: string;
   readonly results: readonly StackValidation[];
+  /**
+   * What was wrong with the canary's result (tools/validate/canary.ts): `[]` when Terraform
+   * faulted it as it must; absent when nothing was validated.
+   */
+  readonly canary?: readonly string[];
 }
 
 export interface ValidateOptions {
@@ -87,6 +93,11 @@ async function inPool<T, R>(items: readonly T[], concurrency: number, work: (ite
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
   return results;
+}
+
+/** The stacks, and the canary pinned like them. */
+function withCanary(stacks: [string, StackJson][], awsPin: string): [string, StackJson][] {
+  return [...stacks, [CANARY_STACK, canaryStack(awsPin)]];
 }
 
 /** Validates one stack whole, with the providers it pins, from the registry. */
@@ -154,9 +165,25 @@ async function validateAwsPart(
   };
 }
 
-/** Validates every stack under `stacksDir`, in a temporary directory it removes afterwards. */
+/** The canary's result apart from the stacks', and what is wrong with it. */
+function withoutCanary(mode: string, all: readonly StackValidation[], mirror: boolean): ValidationRun {
+  return {
+    mode,
+    results: all.filter((r) => r.stack !== CANARY_STACK),
+    canary: canaryProblems(
+      all.find((r) => r.stack === CANARY_STACK),
+      mirror,
+    ),
+  };
+}
+
+/**
+ * Validates every stack under `stacksDir`, and the canary beside them, in a temporary directory
+ * it removes afterwards.
+ */
 export async function validateStacks(stacksDir: string, options: ValidateOptions = {}): Promise<ValidationRun> {
   const stacks = readStacks(stacksDir);
+  const awsPin = stacks.map(([, stack]) => requirements(stack).aws?.version).find((v) => v !== undefined);
   const version = terraformVersion();
   if (!version) {
     return {
@@ -176,17 +203,21 @@ export async function validateStacks(stacksDir: string, options: ValidateOptions
       const [firstName, firstStack] = stacks[0];
       const first = await validateWhole(firstName, firstStack, path.join(registryWork, firstName), env);
       if (first.result) {
-        const rest = await inPool(stacks.slice(1), concurrency, async ([name, stack]) => {
-          const outcome = await validateWhole(name, stack, path.join(registryWork, name), env);
-          return (
-            outcome.result ?? {
-              ...skipped(name, 'terraform init failed'),
-              result: 'invalid' as const,
-              errors: [outcome.init!.trim()],
-            }
-          );
-        });
-        return { mode: `registry (${version})`, results: [first.result, ...rest] };
+        const rest = await inPool(
+          withCanary(stacks.slice(1), awsPin ?? '~> 6.0'),
+          concurrency,
+          async ([name, stack]) => {
+            const outcome = await validateWhole(name, stack, path.join(registryWork, name), env);
+            return (
+              outcome.result ?? {
+                ...skipped(name, 'terraform init failed'),
+                result: 'invalid' as const,
+                errors: [outcome.init!.trim()],
+              }
+            );
+          },
+        );
+        return withoutCanary(`registry (${version})`, [first.result, ...rest], false);
       }
       if (!providersUnreachable(first.init!)) {
         return {
@@ -219,7 +250,7 @@ export async function validateStacks(stacksDir: string, options: ValidateOptions
     if (!init.ok)
       throw new Error(`terraform init from the mirror ${mirror.root} failed:\n${init.stdout}${init.stderr}`);
     const partEnv = { ...env, TF_DATA_DIR: path.join(initDir, '.terraform') };
-    const results = await inPool(stacks, concurrency, async ([name, stack]) => {
+    const results = await inPool(withCanary(stacks, awsPin ?? mirror.version), concurrency, async ([name, stack]) => {
       if (!hasAwsPart(stack))
         return skipped(
           name,
@@ -230,7 +261,7 @@ export async function validateStacks(stacksDir: string, options: ValidateOptions
       copyFileSync(path.join(initDir, '.terraform.lock.hcl'), path.join(dir, '.terraform.lock.hcl'));
       return validateAwsPart(name, stack, dir, mirror, partEnv);
     });
-    return { mode: `mirror (${version}; ${AWS} ${mirror.version} at ${mirror.root})`, results };
+    return withoutCanary(`mirror (${version}; ${AWS} ${mirror.version} at ${mirror.root})`, results, true);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

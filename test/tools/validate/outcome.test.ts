@@ -42,6 +42,7 @@ describe('npm run validate outcome', () => {
     const { report, exitCode } = summarize(
       {
         mode: 'mirror',
+        canary: [],
         results: [
           result('a', {}),
           result('b', { result: 'invalid', errors: ['Reference to undeclared resource at x'] }),
@@ -63,6 +64,7 @@ describe('npm run validate outcome', () => {
   test('what was not validated is listed per stack, and counted in the summary', () => {
     const { report, exitCode } = summarize({
       mode: 'mirror',
+      canary: [],
       results: [
         result('dist', { unknownToSchema: ['aws_eks_cluster.c.deletion_protection'] }),
         result('host', { result: 'skipped', scope: 'no AWS part' }),
@@ -73,6 +75,23 @@ describe('npm run validate outcome', () => {
       '  not known to the provider version used, so not validated:\n    - aws_eks_cluster.c.deletion_protection',
     );
     expect(report).toContain('host: skipped: no AWS part');
-    expect(report).toMatch(/validate: ok: 1 valid, 0 invalid, 1 skipped of 2 stacks; 1 validated in part/);
+    expect(report).toMatch(
+      /validate: ok: 1 valid, 0 invalid, 1 skipped of 2 stacks; the canary stack was faulted as it must be; 1 validated in part/,
+    );
+  });
+
+  test('a wrong or missing canary fails the run, valid stacks or not: their verdicts prove nothing', () => {
+    const stacks = [result('dist', {})];
+    const wrong = summarize({
+      mode: 'mirror',
+      canary: ['a reference to an undeclared resource came out valid'],
+      results: stacks,
+    });
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.report).toContain('validate: FAILED: this run did not fault the canary stack as it must');
+    expect(wrong.report).toContain('  - a reference to an undeclared resource came out valid');
+    const missing = summarize({ mode: 'mirror', results: stacks }, true);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.report).toContain('  - the canary stack was not validated');
   });
 });
