@@ -17,11 +17,8 @@ import { POLICY_GATE_ENV } from './stacks/platform-stack';
 import { errorAnnotations, markReportOnly, REPORT_ONLY_ENV } from './stacks/synth-errors';
 import { eachSynthesizedStack } from './stacks/synthesized-stacks';
 
-/** A synth whose output would not apply: missing deploy prerequisites. */
-class PrerequisiteError extends Error {}
-
-/** A synth with error annotations: the policy gate's findings, or cdktf's. */
-class AnnotationError extends Error {}
+/** A synth that wrote output that must not be deployed: every problem found, each section whole. */
+class SynthError extends Error {}
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
 
@@ -34,35 +31,38 @@ try {
   buildPlatform(app, config);
   app.synth();
   const errors = errorAnnotations(app);
-  if (errors.length > 0) {
-    if (process.env[REPORT_ONLY_ENV] !== '1')
-      throw new AnnotationError(
-        [
-          `Synth found ${errors.length} errors (fix them, or suppress a policy finding with its reason: README "Policy gate"):`,
-          ...errors.map((e) => `  - ${e}`),
-        ].join('\n'),
-      );
+  if (errors.length > 0 && process.env[REPORT_ONLY_ENV] === '1') {
     markReportOnly(outdir, expectedStackNames(config));
     process.stderr.write(`report only: ${errors.length} errors; the output is marked so that Terraform refuses it\n`);
     process.exit(0);
   }
+  // Every problem at once, so one run shows all there is to fix.
+  const problems: string[] = [];
+  if (errors.length > 0)
+    problems.push(
+      [
+        `Synth found ${errors.length} errors (fix them, or suppress a policy finding with its reason: README "Policy gate"):`,
+        ...errors.map((e) => `  - ${e}`),
+      ].join('\n'),
+    );
   // What was written must also apply: every deploy prerequisite is checked on the output itself.
   const findings = checkPrerequisites(eachSynthesizedStack(outdir));
-  if (findings.length > 0) throw new PrerequisiteError(formatFindings(findings));
+  if (findings.length > 0) problems.push(formatFindings(findings));
   // Every config suppression must have matched something in some stack it reached.
-  if (process.env[POLICY_GATE_ENV] !== 'off') {
-    const used = usedConfigSuppressions(gateEvaluations(outdir, expectedStackNames(config)));
-    const unused = unusedSuppressionProblems(config, used);
-    if (unused.length > 0) throw new ConfigError(configFileFromEnvironment(), unused);
-  }
+  const unused =
+    process.env[POLICY_GATE_ENV] === 'off'
+      ? []
+      : unusedSuppressionProblems(config, usedConfigSuppressions(gateEvaluations(outdir, expectedStackNames(config))));
   // And must not replace a locked audit archive, which nothing can delete before its period ends.
   const hostStacks = new Map([...eachSynthesizedStack(outdir)].filter(([name]) => name.includes('-azure-host-')));
   const locks = archiveLockProblems(placedLockRecords(config), hostStacks);
-  if (locks.length > 0) throw new ConfigError(configFileFromEnvironment(), locks);
+  if (unused.length + locks.length > 0)
+    problems.push(new ConfigError(configFileFromEnvironment(), [...unused, ...locks]).message);
+  if (problems.length > 0) throw new SynthError(problems.join('\n\n'));
 } catch (e) {
   // A failed synth must leave nothing deployable behind: no partial output, no earlier run's.
   rmSync(outdir, { recursive: true, force: true });
-  const known = e instanceof ConfigError || e instanceof PrerequisiteError || e instanceof AnnotationError;
+  const known = e instanceof ConfigError || e instanceof SynthError;
   process.stderr.write(`${known ? (e as Error).message : ((e as Error).stack ?? String(e))}\n`);
   process.exit(1);
 }
