@@ -7,7 +7,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Transpile only, file by file; `tsc --noEmit` type-checks the whole tree once in `npm test`.
+  // Transpile only, file by file; `npm run build` (`tsc --noEmit`, run by `npm run lint`) type-checks the whole tree.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   // Both cores: jest's default leaves one idle on a 2-core machine.
@@ -17,6 +17,5 @@ module.exports = {
   // Synth in tests as the app does: without cdktf's token-creation stack traces (a quarter of
   // synth time). CDKTF_TOKEN_STACK_TRACES=1 keeps them, to debug a token that will not resolve.
   setupFiles: ['<rootDir>/stacks/skip-token-stack-traces.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-jest.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

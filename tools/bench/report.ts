@@ -113,7 +113,7 @@ export function renderReport(r: BenchResults): string {
 
   const t = r.tests;
   if (t.cold || t.warm) {
-    out.push('## Tests: `npm test` (`tsc --noEmit`, then jest)');
+    out.push('## Tests: `npm test` (jest)');
     const rows: [string, Series | undefined][] = [
       ['cold: empty jest cache', t.cold],
       ['warm: same cache, second run', t.warm],

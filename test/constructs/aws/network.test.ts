@@ -2,6 +2,12 @@ import { policyStatements } from '../../../constructs/shared/stack-json';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { AWS_INTERFACE_ENDPOINT_SERVICES } from '../../../constructs/aws/vpc-endpoints';
 import { resourcesOf, sharedOutput } from '../../helpers/synth';
+// cdktf's matchers (toHaveResourceWithProperties), declared for this file only: loading cdktf in
+// every test file, pure ones too, costs each of them its load time.
+import { Testing } from 'cdktf';
+import 'cdktf/lib/testing/adapters/jest';
+
+Testing.setupJest();
 
 type Resource = Record<string, unknown>;
 
