@@ -46,7 +46,7 @@ import {
   ARCHIVE_DAYS_RULE,
 } from '../constructs/spec/retention';
 import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
-import { azureGzrsProblem } from '../constructs/spec/cloud-facts';
+import { awsRegionProblem, azureGzrsProblem } from '../constructs/spec/cloud-facts';
 import {
   cloudFactsChecked,
   offeringFindings,
@@ -155,6 +155,9 @@ const awsRegionNetwork = regionNetwork(
   'an availability zone ID such as use1-az4 (or a zone name such as us-east-1a)',
 )
   .superRefine((network, ctx) => {
+    // A region AWS does not have is reported on `region`, with the names it may have meant; zones
+    // "of" it would only add noise.
+    if (cloudFactsChecked() && awsRegionProblem(network.region)) return;
     network.availabilityZones.forEach((zone, i) => {
       const problem = awsZoneProblem(network.region, zone);
       if (problem) ctx.addIssue({ code: 'custom', path: ['availabilityZones', i], message: problem });

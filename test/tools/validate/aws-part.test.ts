@@ -14,7 +14,11 @@ describe('awsPart (frozen fixture)', () => {
     for (const type of types) expect(type).toMatch(/^aws_/);
     expect(Object.keys(part.config.data ?? {})).toEqual(['terraform_remote_state']);
     expect(part.config.provider).toEqual({ aws: link.provider!.aws });
-    expect(part.config.terraform).toEqual({ required_providers: { aws: { source: 'aws', version: '5.100.0' } } });
+    // The stack's own source address (cdktf writes `aws`, CDK Terrain `hashicorp/aws`), the mirrored version.
+    const { source } = (link.terraform as unknown as { required_providers: Record<string, { source: string }> })
+      .required_providers.aws;
+    expect(source).toMatch(/^(hashicorp\/)?aws$/);
+    expect(part.config.terraform).toEqual({ required_providers: { aws: { source, version: '5.100.0' } } });
     expect(part.notValidated.every((a) => a.startsWith('azurerm_') || a.startsWith('data.azurerm_'))).toBe(true);
     expect(part.standIns.map((s) => s.declaration)).toEqual([
       expect.stringMatching(/^azurerm_public_ip\./),
