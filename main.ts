@@ -7,6 +7,7 @@ import './stacks/skip-token-stack-traces';
 import { rmSync } from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
+import { checkDay } from './config/dated-checks';
 import { ConfigError, configFileFromEnvironment, configWarnings, loadFromEnvironment } from './config/load';
 import { archiveLockProblems } from './constructs/shared/archive-locks';
 import { checkPrerequisites, formatFindings } from './constructs/shared/prerequisites';
@@ -15,7 +16,7 @@ import { gateEvaluations, unusedSuppressionProblems, usedConfigSuppressions } fr
 import { buildPlatform, expectedStackNames } from './stacks/platform';
 import { POLICY_GATE_ENV } from './stacks/platform-stack';
 import { errorAnnotations, markReportOnly, REPORT_ONLY_ENV } from './stacks/synth-errors';
-import { eachSynthesizedStack } from './stacks/synthesized-stacks';
+import { eachSynthesizedStack, synthesizedStacks } from './stacks/synthesized-stacks';
 
 /** A synth that wrote output that must not be deployed: every problem found, each section whole. */
 class SynthError extends Error {}
@@ -23,15 +24,18 @@ class SynthError extends Error {}
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
 
 try {
-  const config = loadFromEnvironment();
-  for (const w of configWarnings(config)) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
+  // One day for every dated check of this run, however long it takes.
+  const today = checkDay();
+  const config = loadFromEnvironment(process.env, today);
+  for (const w of configWarnings(config, today)) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
   // Stacks dropped from the config must not linger in the output, where `cdktf deploy` would find them.
   rmSync(path.join(outdir, 'stacks'), { recursive: true, force: true });
   const app = new App({ outdir });
-  buildPlatform(app, config);
+  const environments = buildPlatform(app, config, today);
   app.synth();
+  const reportOnly = process.env[REPORT_ONLY_ENV] === '1';
   const errors = errorAnnotations(app);
-  if (errors.length > 0 && process.env[REPORT_ONLY_ENV] === '1') {
+  if (errors.length > 0 && reportOnly) {
     markReportOnly(outdir, expectedStackNames(config));
     process.stderr.write(`report only: ${errors.length} errors; the output is marked so that Terraform refuses it\n`);
     process.exit(0);
@@ -48,14 +52,15 @@ try {
   // What was written must also apply: every deploy prerequisite is checked on the output itself.
   const findings = checkPrerequisites(eachSynthesizedStack(outdir));
   if (findings.length > 0) problems.push(formatFindings(findings));
-  // Every config suppression must have matched something in some stack it reached.
+  // Every config suppression must have matched something in some stack it reached (`npm run
+  // policy`, which asks for a report, checks that itself and reports it with the rest).
   const unused =
-    process.env[POLICY_GATE_ENV] === 'off'
+    process.env[POLICY_GATE_ENV] === 'off' || reportOnly
       ? []
       : unusedSuppressionProblems(config, usedConfigSuppressions(gateEvaluations(outdir, expectedStackNames(config))));
   // And must not replace a locked audit archive, which nothing can delete before its period ends.
-  const hostStacks = new Map([...eachSynthesizedStack(outdir)].filter(([name]) => name.includes('-azure-host-')));
-  const locks = archiveLockProblems(placedLockRecords(config), hostStacks);
+  const hostNames = Object.values(environments).flatMap((built) => built.azureHosts.map((h) => h.node.id));
+  const locks = archiveLockProblems(placedLockRecords(config), synthesizedStacks(outdir, hostNames));
   if (unused.length + locks.length > 0)
     problems.push(new ConfigError(configFileFromEnvironment(), [...unused, ...locks]).message);
   if (problems.length > 0) throw new SynthError(problems.join('\n\n'));

@@ -18,35 +18,16 @@ import {
   nearestNames,
   type Availability,
 } from '../constructs/spec/cloud-facts';
-import {
-  CLOUDS,
-  gpuModel,
-  isGpuModelId,
-  isRackScaleModel,
-  resolveGpuOffering,
-  type Cloud,
-} from '../constructs/spec/gpu-catalog';
+import { CLOUDS, isGpuModelId, resolveGpuOffering, type Cloud } from '../constructs/spec/gpu-catalog';
+import { poolGpusPerNode, poolLandsIn, poolZoneIndexes } from '../constructs/spec/gpu-pool';
 import { isAwsZoneId } from '../constructs/spec/zones';
 
 /** Set to `off` to skip every check against the cloud facts: only for synthetic configs (the scale benchmark). */
 export const CLOUD_FACTS_ENV = 'GPU_PLATFORM_CLOUD_FACTS';
 
-/** Set while a parse runs without the facts: zod refinements take no arguments of their own. */
-let factsOff = false;
-
-/** Runs `parse` with the facts unchecked: for synthetic configs only (the scale benchmark). */
-export function withoutCloudFacts<T>(parse: () => T): T {
-  factsOff = true;
-  try {
-    return parse();
-  } finally {
-    factsOff = false;
-  }
-}
-
-/** Whether the facts are checked: not inside {@link withoutCloudFacts}, nor with `GPU_PLATFORM_CLOUD_FACTS=off`. */
+/** Whether the facts are checked: not with `GPU_PLATFORM_CLOUD_FACTS=off`. */
 export function cloudFactsChecked(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !factsOff && env[CLOUD_FACTS_ENV] !== 'off';
+  return env[CLOUD_FACTS_ENV] !== 'off';
 }
 
 /** One finding, at a path below the environment. */
@@ -86,8 +67,7 @@ export function poolRegions(
   cloud: Cloud,
   env: Pick<EnvironmentShape, Cloud>,
 ): string[] {
-  const regions = env[cloud].regions.map((r) => r.region);
-  return pool.regions ? regions.filter((r) => pool.regions!.includes(r)) : regions;
+  return env[cloud].regions.map((r) => r.region).filter((region) => poolLandsIn(pool, region));
 }
 
 /** A region name that is not one of the clouds: the error, with the nearest names. */
@@ -124,11 +104,10 @@ export function regionFindings(
   return { errors, warnings };
 }
 
-/** 1-based zone positions a pool uses in a region (the same default as its spec: every zone, or the first for fabric and rack-scale pools). */
-function zoneIndexes(pool: PoolShape, zoneCount: number): number[] {
-  if (pool.zones) return [...pool.zones];
-  const single = pool.fabric === true || (isGpuModelId(pool.gpuModel) && isRackScaleModel(pool.gpuModel));
-  return single ? [1] : Array.from({ length: zoneCount }, (_, i) => i + 1);
+/** 1-based zone positions a pool uses in a region of `zoneCount` zones, as its spec places it. */
+function zoneIndexes(pool: PoolShape, zoneCount: number): readonly number[] {
+  const indexes = poolZoneIndexes(pool);
+  return indexes === 'all' ? Array.from({ length: zoneCount }, (_, i) => i + 1) : indexes;
 }
 
 function availabilityFinding(
@@ -165,7 +144,7 @@ export function offeringFindings(env: EnvironmentShape): { errors: CloudFinding[
 
   env.gpuPools.forEach((pool, p) => {
     if (!isGpuModelId(pool.gpuModel)) return;
-    const perNode = pool.gpusPerNode ?? gpuModel(pool.gpuModel).defaultGpusPerNode;
+    const perNode = poolGpusPerNode(pool.gpuModel, pool.gpusPerNode);
     const blocks = pool.capacity?.type === 'reserved' && pool.capacity.aws?.capacityBlock === true;
     for (const cloud of pool.clouds ?? CLOUDS) {
       const offering = resolveGpuOffering(pool.gpuModel, cloud, perNode);

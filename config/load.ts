@@ -11,13 +11,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { z } from 'zod';
 import { formatPath } from './config-path';
-import {
-  CLOUD_FACTS_ENV,
-  cloudFactsChecked,
-  offeringFindings,
-  regionFindings,
-  withoutCloudFacts,
-} from './cloud-checks';
+import { CLOUD_FACTS_ENV, cloudFactsChecked, offeringFindings, regionFindings } from './cloud-checks';
 import { checkDay, datedFindings } from './dated-checks';
 import { closestKey, configErrorMap } from './messages';
 import { platformConfigSchema, type PlatformConfig } from './schema';
@@ -100,16 +94,10 @@ function problemsFrom(error: z.ZodError, input: unknown): ConfigProblem[] {
 /**
  * Validates a config object; throws a {@link ConfigError} listing every problem. The checks that
  * depend on the day (Kubernetes support) run as of `today` (default {@link checkDay}); the checks
- * against the cloud facts run unless `cloudFacts` is false (synthetic configs only).
+ * against the cloud facts run unless `GPU_PLATFORM_CLOUD_FACTS=off` (synthetic configs only).
  */
-export function parsePlatformConfig(
-  input: unknown,
-  source = '(inline)',
-  today = checkDay(),
-  options: { readonly cloudFacts?: boolean } = {},
-): PlatformConfig {
-  const parse = () => platformConfigSchema.safeParse(input, { error: configErrorMap });
-  const result = options.cloudFacts === false ? withoutCloudFacts(parse) : parse();
+export function parsePlatformConfig(input: unknown, source = '(inline)', today = checkDay()): PlatformConfig {
+  const result = platformConfigSchema.safeParse(input, { error: configErrorMap });
   if (!result.success) throw new ConfigError(source, problemsFrom(result.error, input));
   const dated = datedFindings(result.data, today).errors;
   if (dated.length > 0) throw new ConfigError(source, dated);
@@ -140,8 +128,8 @@ export function configWarnings(config: PlatformConfig, today = checkDay()): Conf
   return [...datedFindings(config, today).warnings, ...facts];
 }
 
-/** Reads and validates a config file. */
-export function loadPlatformConfig(file: string): PlatformConfig {
+/** Reads and validates a config file, its dated checks as of `today` (default {@link checkDay}). */
+export function loadPlatformConfig(file: string, today = checkDay()): PlatformConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -154,7 +142,7 @@ export function loadPlatformConfig(file: string): PlatformConfig {
   } catch (e) {
     throw new ConfigError(file, [{ path: '(file)', message: `is not valid JSON: ${(e as Error).message}` }]);
   }
-  return parsePlatformConfig(input, file);
+  return parsePlatformConfig(input, file, today);
 }
 
 /**
@@ -193,8 +181,8 @@ export function configFileFromEnvironment(env: NodeJS.ProcessEnv = process.env):
   return env.PLATFORM_CONFIG ? path.resolve(env.PLATFORM_CONFIG) : DEFAULT_CONFIG_PATH;
 }
 
-/** The config the app builds, chosen by `PLATFORM_CONFIG` and `PLATFORM_ENVS`. */
-export function loadFromEnvironment(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+/** The config the app builds, chosen by `PLATFORM_CONFIG` and `PLATFORM_ENVS`, its dated checks as of `today`. */
+export function loadFromEnvironment(env: NodeJS.ProcessEnv = process.env, today = checkDay(env)): PlatformConfig {
   const file = configFileFromEnvironment(env);
-  return selectEnvironments(loadPlatformConfig(file), env.PLATFORM_ENVS, file);
+  return selectEnvironments(loadPlatformConfig(file, today), env.PLATFORM_ENVS, file);
 }

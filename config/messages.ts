@@ -4,6 +4,7 @@
  * {@link configErrorMap} to every parse; a message written in the schema wins over it.
  */
 import type { $ZodErrorMap, $ZodRawIssue } from 'zod/v4/core';
+import { editDistance } from '../constructs/spec/edit-distance';
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: 'a string',
@@ -26,18 +27,6 @@ function describe(value: unknown): string {
 function oneOf(values: readonly unknown[]): string {
   const quoted = values.map((v) => JSON.stringify(v));
   return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /**

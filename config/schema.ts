@@ -45,6 +45,7 @@ import {
   ALLOWED_RETENTION_DAYS,
   ARCHIVE_DAYS_RULE,
 } from '../constructs/spec/retention';
+import { poolGpusPerNode } from '../constructs/spec/gpu-pool';
 import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
 import { awsRegionProblem, azureGzrsProblem } from '../constructs/spec/cloud-facts';
 import {
@@ -329,7 +330,7 @@ const gpuPool = z
     // An unknown model is already reported on `gpuModel`; nothing below can be checked without one.
     if (!isGpuModelId(pool.gpuModel as string)) return;
     const model = pool.gpuModel;
-    const perNode = pool.gpusPerNode ?? gpuModel(model).defaultGpusPerNode;
+    const perNode = poolGpusPerNode(model, pool.gpusPerNode);
     const clouds = pool.clouds ?? CLOUDS;
     const offering = cloudsOffering(model);
     clouds.forEach((cloud, i) => {
@@ -1067,7 +1068,7 @@ function rejectKubernetesTooOldForPools(
 ): void {
   pools.forEach((pool, i) => {
     if (!isGpuModelId(pool.gpuModel)) return;
-    const perNode = pool.gpusPerNode ?? gpuModel(pool.gpuModel).defaultGpusPerNode;
+    const perNode = poolGpusPerNode(pool.gpuModel, pool.gpusPerNode);
     for (const cloud of pool.clouds ?? CLOUDS) {
       const needed = resolveGpuOffering(pool.gpuModel, cloud, perNode)?.minKubernetesVersion;
       if (needed && compareKubernetesVersions(version, needed) < 0) {

@@ -4,8 +4,13 @@
  */
 import type { ClusterSpec } from '../constructs/spec/cluster';
 import type { Cloud } from '../constructs/spec/gpu-catalog';
-import { gpuModel, isRackScaleModel } from '../constructs/spec/gpu-catalog';
-import type { CapacitySpec, GpuPoolSpec } from '../constructs/spec/gpu-pool';
+import {
+  poolGpusPerNode,
+  poolLandsIn,
+  poolZoneIndexes,
+  type CapacitySpec,
+  type GpuPoolSpec,
+} from '../constructs/spec/gpu-pool';
 import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/spec/identity';
 import type { LoggingSpec } from '../constructs/spec/logging';
 import type { NetworkSpec } from '../constructs/spec/network';
@@ -103,12 +108,12 @@ function gpuPoolSpec(pool: GpuPoolConfig, region: string): GpuPoolSpec {
   return {
     name: pool.name,
     model: pool.gpuModel,
-    gpusPerNode: pool.gpusPerNode ?? gpuModel(pool.gpuModel).defaultGpusPerNode,
+    gpusPerNode: poolGpusPerNode(pool.gpuModel, pool.gpusPerNode),
     purpose: pool.purpose,
     nodes: pool.nodes,
     capacity: capacityIn(pool.capacity, region),
     fabric: pool.fabric,
-    zoneIndexes: pool.zones ?? (pool.fabric || isRackScaleModel(pool.gpuModel) ? [1] : 'all'),
+    zoneIndexes: poolZoneIndexes(pool),
     gpuDriver: pool.gpuDriver,
     diskGiB: pool.diskGiB,
   };
@@ -116,7 +121,7 @@ function gpuPoolSpec(pool: GpuPoolConfig, region: string): GpuPoolSpec {
 
 function poolsIn(cloud: Cloud, env: EnvironmentConfig, region: string): GpuPoolSpec[] {
   return env.gpuPools
-    .filter((p) => p.clouds.includes(cloud) && (p.regions === undefined || p.regions.includes(region)))
+    .filter((p) => p.clouds.includes(cloud) && poolLandsIn(p, region))
     .map((p) => gpuPoolSpec(p, region));
 }
 

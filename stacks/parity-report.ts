@@ -77,7 +77,7 @@ export function parityRows(
           const clusters = compareClusters(described.aws, described.azure);
           const regions = {
             aws: describeAwsRegion(json(aws.node.id), account),
-            azure: describeAzureRegion(json(azure.node.id), config.environments[environment].logging.immutability),
+            azure: describeAzureRegion(json(azure.node.id)),
           };
           const network = compareRegions(regions.aws, regions.azure);
           const pool = (cloud: Cloud, name: string) => described[cloud].pools.find((p) => p.name === name)!;

@@ -18,7 +18,7 @@ export interface PlatformStackProps {
   readonly tags: TagSpec;
   /** Where the stack keeps its Terraform state. */
   readonly backend: StateBackendConfig;
-  /** The environment's policy settings and suppressions; default the strictest. */
+  /** The policy settings and suppressions that reach this stack (`env.policyFor`); default the strictest. */
   readonly policy?: PolicySettings;
 }
 

@@ -99,4 +99,20 @@ describe('main', () => {
       expect(Object.keys(stack).at(-1)).toBe('report_only_not_deployable');
     }
   });
+
+  test('npm run policy reports an unused suppression itself: the app leaves it the output to report on', () => {
+    const config = frozenConfig();
+    config.environments.dev.policy.suppressions.push({
+      rule: 'GPUP-AZ-ST-1',
+      stack: 'host',
+      resource: 'model-store/account',
+      reason: 'A suppression the rule never needed',
+    });
+
+    const { status, stderr, outdir } = runApp(config, { GPU_PLATFORM_REPORT_ONLY: '1' });
+
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    const stack = JSON.parse(readFileSync(path.join(outdir, 'stacks', 'dev-link', 'cdk.tf.json'), 'utf8'));
+    expect(stack).not.toHaveProperty('report_only_not_deployable');
+  });
 });

@@ -16,13 +16,18 @@ import { azureHostStackName } from '../constructs/spec/naming';
 import { buildPlatform } from '../stacks/platform';
 import { readSynthesizedStacks, readSynthesizedTexts } from '../stacks/synthesized-stacks';
 
+/** A request this tool refuses: printed, exit status 1, after the synth's folder is removed. */
+class Refusal extends Error {}
+
 function fail(message: string): never {
-  process.stderr.write(`archive:lock: ${message}\n`);
-  process.exit(1);
+  throw new Refusal(message);
 }
 
 const [envName, region] = process.argv.slice(2);
-if (!envName || !region) fail('usage: npm run archive:lock -- <environment> <azure region>');
+if (!envName || !region) {
+  process.stderr.write('archive:lock: usage: npm run archive:lock -- <environment> <azure region>\n');
+  process.exit(1);
+}
 const outdir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-archive-lock-'));
 try {
   const config = loadFromEnvironment();
@@ -69,8 +74,9 @@ try {
     ].join('\n'),
   );
 } catch (e) {
-  if (e instanceof ConfigError) fail(e.message);
-  throw e;
+  if (!(e instanceof Refusal || e instanceof ConfigError)) throw e;
+  process.stderr.write(`archive:lock: ${e.message}\n`);
+  process.exitCode = 1;
 } finally {
   rmSync(outdir, { recursive: true, force: true });
 }

@@ -2,10 +2,10 @@
  * Writes `config/platform.schema.json`, the JSON Schema of the platform config, generated from
  * the zod schema so editors complete and check `config/platform.json` (it names the schema in
  * `$schema`). Value rules that JSON Schema cannot say (CIDR overlap, the GPU catalog per cloud)
- * are still checked by the app. Run `npm run schema` after changing `config/schema.ts`; a test
- * fails while the committed file is stale.
+ * are still checked by the app. Run `npm run schema` after changing `config/schema.ts` (it
+ * formats the file with prettier, as `npm run lint` checks it); a test fails while the committed
+ * file is stale.
  */
-import { spawnSync } from 'child_process';
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
@@ -18,21 +18,7 @@ export function configJsonSchemaText(): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-/**
- * The schema file as it is committed: formatted by the project's prettier, as `npm run lint`
- * checks it (through its CLI, which also runs where prettier's module API cannot, under jest).
- */
-export function configJsonSchemaFile(): string {
-  const prettier = spawnSync(
-    process.execPath,
-    [require.resolve('prettier/bin/prettier.cjs'), '--stdin-filepath', CONFIG_JSON_SCHEMA_PATH],
-    { input: configJsonSchemaText(), encoding: 'utf8' },
-  );
-  if (prettier.status !== 0) throw new Error(`prettier failed on the config schema: ${prettier.stderr}`);
-  return prettier.stdout;
-}
-
 if (require.main === module) {
-  writeFileSync(CONFIG_JSON_SCHEMA_PATH, configJsonSchemaFile());
+  writeFileSync(CONFIG_JSON_SCHEMA_PATH, configJsonSchemaText());
   process.stdout.write(`wrote ${path.relative(process.cwd(), CONFIG_JSON_SCHEMA_PATH)}\n`);
 }

@@ -11,7 +11,8 @@ import * as path from 'path';
 import { summarize } from './validate/outcome';
 import { validateStacks } from './validate/validate-stacks';
 
-const stacksDir = path.join(process.env.CDKTF_OUTDIR ?? 'cdktf.out', 'stacks');
+const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+const stacksDir = path.join(outdir, 'stacks');
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => !['--allow-skip', '--no-registry'].includes(a));
 if (unknown.length > 0) {
@@ -22,7 +23,7 @@ if (!existsSync(stacksDir)) {
   process.stderr.write(`validate: ${stacksDir} does not exist; run \`npm run synth\` first\n`);
   process.exit(1);
 }
-validateStacks(stacksDir, { registry: !args.includes('--no-registry') })
+validateStacks(outdir, { registry: !args.includes('--no-registry') })
   .then((run) => {
     const { report, exitCode } = summarize(run, args.includes('--allow-skip'));
     process.stdout.write(`${report}\n`);

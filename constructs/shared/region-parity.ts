@@ -24,8 +24,13 @@ export interface RegionDescription {
   readonly auditRetentionDays: number | undefined;
   /** Every log destination is encrypted with a customer-managed key. */
   readonly logsWithCmk: boolean;
-  /** How the audit archive resists change: `off`, `governance` or `compliance`. */
-  readonly auditImmutability: 'off' | 'governance' | 'compliance' | undefined;
+  /**
+   * How the audit archive resists change: `off`, `governance` or `compliance` (S3 Object Lock;
+   * an Azure policy that is `Locked`), or `unlocked` (an Azure policy not yet locked: what
+   * governance builds, and what compliance builds until it is locked, README "Locking the audit
+   * archive").
+   */
+  readonly auditImmutability: 'off' | 'governance' | 'compliance' | 'unlocked' | undefined;
 }
 
 const values = (stack: StackJson | undefined, type: string): Attributes[] =>
@@ -59,12 +64,8 @@ export function describeAwsRegion(dist: StackJson, account: StackJson | undefine
   };
 }
 
-/**
- * An Azure region: its host stack. An `Unlocked` archive is `governance`, unless the environment
- * asks for `compliance`: Azure creates policies unlocked, and a compliance archive stays so until
- * it is locked (README "Locking the audit archive"), so it counts as compliance pending its lock.
- */
-export function describeAzureRegion(host: StackJson, intendedImmutability?: string): RegionDescription {
+/** An Azure region: its host stack. */
+export function describeAzureRegion(host: StackJson): RegionDescription {
   const resources = (type: string) => resourcesOfType(host, type);
   const cluster = values(host, 'azurerm_kubernetes_cluster')[0];
   const workspace = values(host, 'azurerm_log_analytics_workspace').find((w) => !String(w.name).endsWith('-defender'));
@@ -74,8 +75,6 @@ export function describeAzureRegion(host: StackJson, intendedImmutability?: stri
   );
   const archive = logAccounts.find((a) => a.id.startsWith('audit-archive'))?.attributes;
   const state = block(archive?.immutability_policy)?.state;
-  const immutability =
-    state === 'Locked' ? 'compliance' : intendedImmutability === 'compliance' ? 'compliance' : 'governance';
   return {
     addressSpace: ((values(host, 'azurerm_virtual_network')[0]?.address_space as string[] | undefined) ?? [])[0],
     zones: ((block(cluster?.default_node_pool)?.zones as string[] | undefined) ?? []).length,
@@ -90,7 +89,7 @@ export function describeAzureRegion(host: StackJson, intendedImmutability?: stri
     operationalRetentionDays: workspace?.retention_in_days as number | undefined,
     auditRetentionDays: auditTable?.retention_in_days as number | undefined,
     logsWithCmk: logAccounts.length > 0 && logAccounts.every((a) => Boolean(block(a.attributes.customer_managed_key))),
-    auditImmutability: archive ? (state ? immutability : 'off') : undefined,
+    auditImmutability: archive ? (state === 'Locked' ? 'compliance' : state ? 'unlocked' : 'off') : undefined,
   };
 }
 
@@ -105,9 +104,19 @@ const COMPARED: readonly (keyof RegionDescription)[] = [
   'auditImmutability',
 ];
 
+/**
+ * Whether two archives resist change alike. An unlocked Azure policy matches either S3 mode: it
+ * is what governance builds, and what compliance builds until its deliberate lock.
+ */
+function sameImmutability(aws: RegionDescription['auditImmutability'], azure: RegionDescription['auditImmutability']) {
+  return aws === azure || (azure === 'unlocked' && (aws === 'governance' || aws === 'compliance'));
+}
+
 /** The fields of two regions that differ. */
 export function compareRegions(aws: RegionDescription, azure: RegionDescription): ParityDifference[] {
-  return COMPARED.filter((f) => aws[f] !== azure[f]).map((field) => ({ field, aws: aws[field], azure: azure[field] }));
+  return COMPARED.filter((f) =>
+    f === 'auditImmutability' ? !sameImmutability(aws[f], azure[f]) : aws[f] !== azure[f],
+  ).map((field) => ({ field, aws: aws[field], azure: azure[field] }));
 }
 
 /**

@@ -5,6 +5,7 @@
  * lacks it; a warning when no source knows. Pure: the data is read once, at load.
  */
 import facts from './data/cloud-facts.json';
+import { editDistance } from './edit-distance';
 
 /** Where a fact comes from. */
 export interface FactSource {
@@ -59,25 +60,10 @@ export function cite(sourceId: string): string {
 export const AWS_REGION_NAMES: readonly string[] = Object.keys(AWS_REGIONS);
 export const AZURE_REGION_NAMES: readonly string[] = Object.keys(AZURE_REGIONS);
 
-/** Edit distance, for suggesting the names closest to a mistyped one. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
 /** The `count` names closest to `name`, nearest first (ties in list order). */
 export function nearestNames(name: string, names: readonly string[], count = 3): string[] {
   return [...names]
-    .map((candidate, i) => ({ candidate, i, d: distance(name, candidate) }))
+    .map((candidate, i) => ({ candidate, i, d: editDistance(name, candidate) }))
     .sort((x, y) => x.d - y.d || x.i - y.i)
     .slice(0, count)
     .map((x) => x.candidate);
@@ -105,11 +91,6 @@ export function awsZoneIdProblem(region: string, zoneId: string): string | undef
   const zones = AWS_REGIONS[region]?.zoneIds;
   if (!zones || zones.includes(zoneId)) return undefined;
   return `is not a zone of ${region}, whose zone IDs are ${zones.join(', ')} (${cite('aws-az-docs')})`;
-}
-
-/** Whether an Azure region has availability zones (undefined for a region the facts do not know). */
-export function azureHasZones(region: string): boolean | undefined {
-  return AZURE_REGIONS[region]?.zones;
 }
 
 /** The Azure regions with zones closest to `region`, as a suggestion. */

@@ -1,4 +1,4 @@
-import type { GpuModelId } from './gpu-catalog';
+import { gpuModel, isGpuModelId, isRackScaleModel, type GpuModelId } from './gpu-catalog';
 
 /** How a pool's nodes are bought. */
 export type CapacitySpec =
@@ -52,4 +52,32 @@ export interface GpuPoolSpec {
   readonly gpuDriver: 'install' | 'none';
   /** Root (AWS) / OS (Azure) disk per node, GiB. */
   readonly diskGiB: number;
+}
+
+/** What placement reads of a pool as config declares it, before defaults. */
+export interface PoolPlacementInput {
+  readonly gpuModel: string;
+  readonly regions?: readonly string[];
+  readonly fabric?: boolean;
+  readonly zones?: readonly number[];
+}
+
+/** Whether a pool lands in `region`: it names no regions (so every region of its clouds), or names this one. */
+export function poolLandsIn(pool: Pick<PoolPlacementInput, 'regions'>, region: string): boolean {
+  return pool.regions === undefined || pool.regions.includes(region);
+}
+
+/**
+ * The zone positions a pool uses in each region it lands in: those it names, else the first for a
+ * fabric or rack-scale pool (one placement group, one NVLink domain), else every zone.
+ */
+export function poolZoneIndexes(pool: PoolPlacementInput): readonly number[] | 'all' {
+  if (pool.zones) return pool.zones;
+  const single = pool.fabric === true || (isGpuModelId(pool.gpuModel) && isRackScaleModel(pool.gpuModel));
+  return single ? [1] : 'all';
+}
+
+/** A pool's GPUs per node: as named, else its model's default. */
+export function poolGpusPerNode(model: GpuModelId, gpusPerNode: number | undefined): number {
+  return gpusPerNode ?? gpuModel(model).defaultGpusPerNode;
 }

@@ -10,6 +10,7 @@
  * an argument.
  */
 import data from './data/kubernetes-support.json';
+import { compareKubernetesVersions } from './gpu-catalog';
 
 /** EKS support after the standard 14 months: `standard` lets AWS upgrade the control plane, `extended` keeps the version 12 months more, billed. */
 export type EksSupport = 'standard' | 'extended';
@@ -39,11 +40,6 @@ function cite(id: string): string {
   return `${SOURCES[id].what.split(' (')[0]}, ${SOURCES[id].date}`;
 }
 
-function minor(version: string): number {
-  const [major, minorPart] = version.split('.').map(Number);
-  return major * 1000 + minorPart;
-}
-
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
@@ -65,7 +61,7 @@ export function supportedOnBoth(today: string, eksSupport: EksSupport = 'standar
     .filter((v) => AKS[v])
     .filter((v) => EKS[v].release <= today && today <= eksEnd(EKS[v], eksSupport))
     .filter((v) => AKS[v].ga <= today && today <= AKS[v].endOfLife && !AKS[v].projected?.includes('ga'))
-    .sort((a, b) => minor(a) - minor(b));
+    .sort(compareKubernetesVersions);
 }
 
 function eksEnd(version: EksVersion, support: EksSupport): string {
@@ -82,9 +78,9 @@ function suggestion(today: string, eksSupport: EksSupport): string {
 /** Whether EKS supports `version` on `today` with `eksSupport`. */
 export function eksSupportFindings(version: string, today: string, eksSupport: EksSupport): SupportFindings {
   const known = EKS[version];
-  const newest = Object.keys(EKS).sort((a, b) => minor(b) - minor(a))[0];
+  const newest = Object.keys(EKS).sort((a, b) => compareKubernetesVersions(b, a))[0];
   if (!known) {
-    return minor(version) > minor(newest)
+    return compareKubernetesVersions(version, newest) > 0
       ? {
           errors: [],
           warnings: [
@@ -131,9 +127,9 @@ export function eksSupportFindings(version: string, today: string, eksSupport: E
 /** Whether AKS supports `version` on `today` (community support: the platform's clusters are not on LTS). */
 export function aksSupportFindings(version: string, today: string): SupportFindings {
   const known = AKS[version];
-  const newest = Object.keys(AKS).sort((a, b) => minor(b) - minor(a))[0];
+  const newest = Object.keys(AKS).sort((a, b) => compareKubernetesVersions(b, a))[0];
   if (!known) {
-    return minor(version) > minor(newest)
+    return compareKubernetesVersions(version, newest) > 0
       ? {
           errors: [],
           warnings: [

@@ -55,10 +55,10 @@ describe('parity report (frozen fixture)', () => {
       delete s.get('prod-aws-account')!.resource!.aws_s3_bucket_object_lock_configuration;
     });
     expect(found.map((r) => [r.scope, r.detail])).toEqual([
-      ['prod-aws-dist-us-east-1 / prod-azure-host-eastus2', 'auditImmutability aws=off azure=compliance'],
+      ['prod-aws-dist-us-east-1 / prod-azure-host-eastus2', 'auditImmutability aws=off azure=unlocked'],
       [
         'prod-aws-dist-eu-west-1 / prod-azure-host-eastus2',
-        'flowLogs aws=false azure=true; auditImmutability aws=off azure=compliance',
+        'flowLogs aws=false azure=true; auditImmutability aws=off azure=unlocked',
       ],
     ]);
   });

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { providerInstallationConfigured } from '../../tools/terraform-ready';
+import { PINNED_PROVIDERS, providerInstallationConfigured } from '../../tools/terraform-ready';
+import { terraformPlatform } from '../../tools/validate/mirror';
 
 describe('npm run diff / deploy readiness', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-ready-'));
@@ -19,8 +20,40 @@ describe('npm run diff / deploy readiness', () => {
   });
 
   test('none, an empty one, or one that names a missing file does not', () => {
-    expect(providerInstallationConfigured({})).toBe(false);
-    expect(providerInstallationConfigured({ TF_CLI_CONFIG_FILE: config('empty.rc', '') })).toBe(false);
-    expect(providerInstallationConfigured({ TF_CLI_CONFIG_FILE: path.join(dir, 'missing.rc') })).toBe(false);
+    const home = mkdtempSync(path.join(tmpdir(), 'gpu-platform-home-'));
+    expect(providerInstallationConfigured({ HOME: home })).toBe(false);
+    expect(providerInstallationConfigured({ HOME: home, TF_CLI_CONFIG_FILE: config('empty.rc', '') })).toBe(false);
+    expect(providerInstallationConfigured({ HOME: home, TF_CLI_CONFIG_FILE: path.join(dir, 'missing.rc') })).toBe(
+      false,
+    );
+  });
+
+  test('~/.terraformrc counts when TF_CLI_CONFIG_FILE is unset, as it does for Terraform', () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'gpu-platform-home-'));
+    writeFileSync(path.join(home, '.terraformrc'), 'plugin_cache_dir = "/var/cache/tf"\n');
+    expect(providerInstallationConfigured({ HOME: home })).toBe(true);
+  });
+
+  test("Terraform's implied mirror folders count when they hold every pinned provider, and only then", () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'gpu-platform-home-'));
+    const install = (provider: string) => {
+      const [namespace, type] = provider.split('/');
+      const dir = path.join(
+        home,
+        '.terraform.d',
+        'plugins',
+        'registry.terraform.io',
+        namespace,
+        type,
+        '1.0.0',
+        terraformPlatform(),
+      );
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `terraform-provider-${type}_v1.0.0`), '');
+    };
+    PINNED_PROVIDERS.slice(1).forEach(install);
+    expect(providerInstallationConfigured({ HOME: home })).toBe(false);
+    install(PINNED_PROVIDERS[0]);
+    expect(providerInstallationConfigured({ HOME: home })).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import * as path from 'path';
 import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../constructs/shared/policy/gate';
 import { RULE_PACK } from '../../constructs/shared/policy/rule-pack';
 import { loadFromEnvironment } from '../../config/load';
-import { gateEvaluations, unusedSuppressionProblems, usedConfigSuppressions } from '../../stacks/config-suppressions';
+import { unusedSuppressionProblems, usedConfigSuppressions } from '../../stacks/config-suppressions';
 import { REPORT_ONLY_ENV } from '../../stacks/synth-errors';
 import { toSarif } from './sarif';
 import { formatStackTable, hasErrors } from './table';
@@ -49,6 +49,7 @@ function main(): void {
   rmSync(REPORT_DIR, { recursive: true, force: true });
   mkdirSync(REPORT_DIR, { recursive: true });
   let failed = false;
+  const evaluations: PolicyResultsFile['evaluation'][] = [];
   for (const stack of readdirSync(stacksDir).sort()) {
     const file = path.join(stacksDir, stack, 'cdk.tf.json');
     const results = JSON.parse(
@@ -60,13 +61,10 @@ function main(): void {
     // The gate's own results, for scripts: every finding, suppression and rule run.
     writeFileSync(path.join(REPORT_DIR, `${stack}.json`), `${JSON.stringify(results, null, 2)}\n`);
     failed ||= hasErrors(results);
+    evaluations.push(results.evaluation);
   }
   // A config suppression reaches every stack of its kind: one that none of them used is an error.
-  const stacks = readdirSync(stacksDir);
-  const unused = unusedSuppressionProblems(
-    loadFromEnvironment(),
-    usedConfigSuppressions(gateEvaluations(OUTDIR, stacks)),
-  );
+  const unused = unusedSuppressionProblems(loadFromEnvironment(), usedConfigSuppressions(evaluations));
   for (const p of unused) process.stdout.write(`suppression error: ${p.path}: ${p.message}\n`);
   failed ||= unused.length > 0;
   process.stdout.write(

@@ -19,18 +19,28 @@ export interface ProviderMirror {
 export const MIRROR_ENV = 'TF_PROVIDER_MIRROR';
 
 /**
- * Where mirrors are looked for: the directory the environment names, Terraform's implied local
- * mirror directories on Linux and macOS, and the system folders a machine image installs into.
- * A root is searched two levels down for a `registry.terraform.io` directory.
+ * Terraform's implied local mirror directories on Linux and macOS: without a `provider_installation`
+ * block, it installs the providers it finds there from them, and the rest from the registry.
  */
-export function mirrorSearchRoots(env: NodeJS.ProcessEnv = process.env): string[] {
-  const home = homedir();
+export function impliedMirrorRoots(env: NodeJS.ProcessEnv = process.env): string[] {
+  const home = env.HOME ?? homedir();
   return [
-    ...(env[MIRROR_ENV] ? [env[MIRROR_ENV]!] : []),
     path.join(home, '.terraform.d', 'plugins'),
     path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'terraform', 'plugins'),
     '/usr/local/share/terraform/plugins',
     '/usr/share/terraform/plugins',
+  ];
+}
+
+/**
+ * Where mirrors are looked for: the directory the environment names, Terraform's implied local
+ * mirror directories, and the system folders a machine image installs into. A root is searched
+ * two levels down for a `registry.terraform.io` directory.
+ */
+export function mirrorSearchRoots(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [
+    ...(env[MIRROR_ENV] ? [env[MIRROR_ENV]!] : []),
+    ...impliedMirrorRoots(env),
     '/opt',
     '/usr/local/share',
     '/usr/share',

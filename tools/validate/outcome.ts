@@ -2,6 +2,7 @@
  * How `npm run validate` reads its results: whether `terraform init` failed only because the
  * registry is out of reach, and what a run amounts to (the report and the exit code). Pure.
  */
+import { MIRROR_ENV } from './mirror';
 import type { StackValidation, ValidationRun } from './validate-stacks';
 
 /** Output that means the registry or a provider download was out of reach. */
@@ -63,7 +64,7 @@ export function summarize(
     lines.push(
       allowSkip
         ? `validate: nothing validated (${totals}), tolerated by --allow-skip`
-        : `validate: FAILED: nothing validated (${totals}). Install Terraform and give it registry access or a local mirror of hashicorp/aws (${'TF_PROVIDER_MIRROR'}), or pass --allow-skip to accept a run that validates nothing`,
+        : `validate: FAILED: nothing validated (${totals}). Install Terraform and give it registry access or a local mirror of hashicorp/aws (${MIRROR_ENV}), or pass --allow-skip to accept a run that validates nothing`,
     );
     return { report: lines.join('\n'), exitCode: allowSkip ? 0 : 1 };
   }

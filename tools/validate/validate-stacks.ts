@@ -12,9 +12,10 @@
  * A stack nothing could be validated in is `skipped`, with the reason.
  */
 import { cpus, homedir, tmpdir } from 'os';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, copyFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import type { StackJson } from '../../constructs/shared/stack-json';
+import { eachSynthesizedStack } from '../../stacks/synthesized-stacks';
 import { awsPart, hasAwsPart } from './aws-part';
 import { CANARY_STACK, canaryProblems, canaryStack } from './canary';
 import { parseValidateOutput, sortDiagnostics } from './diagnostics';
@@ -58,12 +59,6 @@ export interface ValidateOptions {
 }
 
 const AWS = 'hashicorp/aws';
-
-function readStacks(stacksDir: string): [string, StackJson][] {
-  return readdirSync(stacksDir)
-    .sort()
-    .map((name) => [name, JSON.parse(readFileSync(path.join(stacksDir, name, 'cdk.tf.json'), 'utf8')) as StackJson]);
-}
 
 /** The providers a stack requires, by local name (`aws`). */
 function requirements(stack: StackJson): Record<string, { source?: string; version?: string }> {
@@ -178,11 +173,11 @@ function withoutCanary(mode: string, all: readonly StackValidation[], mirror: bo
 }
 
 /**
- * Validates every stack under `stacksDir`, and the canary beside them, in a temporary directory
- * it removes afterwards.
+ * Validates every stack a synth wrote to `outdir`, and the canary beside them, in a temporary
+ * directory it removes afterwards.
  */
-export async function validateStacks(stacksDir: string, options: ValidateOptions = {}): Promise<ValidationRun> {
-  const stacks = readStacks(stacksDir);
+export async function validateStacks(outdir: string, options: ValidateOptions = {}): Promise<ValidationRun> {
+  const stacks = [...eachSynthesizedStack(outdir)];
   const awsPin = stacks.map(([, stack]) => requirements(stack).aws?.version).find((v) => v !== undefined);
   const version = terraformVersion();
   if (!version) {

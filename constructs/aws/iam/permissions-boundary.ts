@@ -106,7 +106,7 @@ export class AwsPermissionsBoundary extends Construct {
  * Sets the permissions boundary on every IAM role of a stack that has none, so roles added by a
  * fork or an escape hatch are bounded too.
  */
-export class AwsPermissionsBoundaryAspect implements IAspect {
+class AwsPermissionsBoundaryAspect implements IAspect {
   /** @param boundaryArn a value of the stack the aspect is added to (see {@link boundEveryRole}). */
   constructor(private readonly boundaryArn: string) {}
 

@@ -1,3 +1,4 @@
+import { CLOUD_FACTS_ENV } from '../../../config/cloud-checks';
 import { parsePlatformConfig } from '../../../config/load';
 import { cidrsOverlap, parseCidr, type Ipv4Cidr } from '../../../constructs/spec/cidr';
 import {
@@ -26,7 +27,12 @@ describe('scaleConfig', () => {
     expect(envName).toBe('prod');
     expect(Object.keys(config.environments as object)).toEqual(['prod']);
     // Made-up region names: the facts of the real clouds do not apply to them.
-    expect(() => parsePlatformConfig(config, `generated-${n}`, undefined, { cloudFacts: false })).not.toThrow();
+    process.env[CLOUD_FACTS_ENV] = 'off';
+    try {
+      expect(() => parsePlatformConfig(config, `generated-${n}`)).not.toThrow();
+    } finally {
+      delete process.env[CLOUD_FACTS_ENV];
+    }
 
     const env = (config as Json).environments.prod;
     expect(awsRegions).toHaveLength(n);
