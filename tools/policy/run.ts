@@ -68,7 +68,7 @@ function main(): void {
   for (const p of unused) process.stdout.write(`suppression error: ${p.path}: ${p.message}\n`);
   failed ||= unused.length > 0;
   process.stdout.write(
-    `reports: ${REPORT_DIR}/<stack>.sarif and <stack>.json. ${failed ? 'FAILED: unsuppressed errors above' : 'passed'}\n`,
+    `reports: ${REPORT_DIR}/<stack>.sarif and <stack>.json. ${failed ? 'FAILED: unsuppressed findings or unused suppressions above' : 'passed'}\n`,
   );
   process.exit(failed ? 1 : 0);
 }
