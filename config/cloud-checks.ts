@@ -191,27 +191,22 @@ export function offeringFindings(env: EnvironmentShape): { errors: CloudFinding[
   });
 
   const system = env.kubernetes.systemPool;
-  for (const region of env.aws.regions.filter((r) => known('aws', r.region))) {
-    add(
-      availabilityFinding(
-        ['kubernetes', 'systemPool', 'awsInstanceType'],
-        system.awsInstanceType,
-        region.region,
-        awsInstanceTypeIn(system.awsInstanceType, region.region),
-        'choose an instance type the region offers',
-      ),
-    );
-  }
-  for (const region of env.azure.regions.filter((r) => known('azure', r.region))) {
-    add(
-      availabilityFinding(
-        ['kubernetes', 'systemPool', 'azureVmSize'],
-        system.azureVmSize,
-        region.region,
-        azureVmSizeIn(system.azureVmSize, region.region),
-        'choose a VM size the region offers',
-      ),
-    );
+  const systemSkus = {
+    aws: { field: 'awsInstanceType', sku: system.awsInstanceType, in: awsInstanceTypeIn, fix: 'an instance type' },
+    azure: { field: 'azureVmSize', sku: system.azureVmSize, in: azureVmSizeIn, fix: 'a VM size' },
+  } as const;
+  for (const cloud of CLOUDS) {
+    const { field, sku, in: offeredIn, fix } = systemSkus[cloud];
+    for (const region of env[cloud].regions.filter((r) => known(cloud, r.region)))
+      add(
+        availabilityFinding(
+          ['kubernetes', 'systemPool', field],
+          sku,
+          region.region,
+          offeredIn(sku, region.region),
+          `choose ${fix} the region offers`,
+        ),
+      );
   }
   return { errors, warnings };
 }

@@ -75,25 +75,38 @@ function suggestion(today: string, eksSupport: EksSupport): string {
     : 'no version is supported on both clouds today by these calendars';
 }
 
+/**
+ * A version a cloud's calendar does not list: newer than its newest is a warning (the calendar
+ * may lag the cloud), older than its oldest an error (long out of support).
+ */
+function unknownVersionFindings(
+  service: 'EKS' | 'AKS',
+  version: string,
+  listed: readonly string[],
+  calendar: string,
+  upgrade: string,
+): SupportFindings {
+  const newest = [...listed].sort(compareKubernetesVersions).at(-1)!;
+  return compareKubernetesVersions(version, newest) > 0
+    ? {
+        errors: [],
+        warnings: [
+          `${service} ${version} is newer than the ${service} calendar knows (${cite(calendar)}): check that ${service} offers it`,
+        ],
+      }
+    : {
+        errors: [
+          `${service} no longer supports ${version}: it is older than the ${service} calendar's oldest version; ${upgrade}`,
+        ],
+        warnings: [],
+      };
+}
+
 /** Whether EKS supports `version` on `today` with `eksSupport`. */
 export function eksSupportFindings(version: string, today: string, eksSupport: EksSupport): SupportFindings {
   const known = EKS[version];
-  const newest = Object.keys(EKS).sort((a, b) => compareKubernetesVersions(b, a))[0];
-  if (!known) {
-    return compareKubernetesVersions(version, newest) > 0
-      ? {
-          errors: [],
-          warnings: [
-            `EKS ${version} is newer than the EKS calendar knows (${cite('eks-calendar-2026')}): check that EKS offers it`,
-          ],
-        }
-      : {
-          errors: [
-            `EKS no longer supports ${version}: it is older than the EKS calendar's oldest version; ${suggestion(today, eksSupport)}`,
-          ],
-          warnings: [],
-        };
-  }
+  if (!known)
+    return unknownVersionFindings('EKS', version, Object.keys(EKS), 'eks-calendar-2026', suggestion(today, eksSupport));
   const source = cite(known.source);
   if (today < known.release)
     return {
@@ -127,22 +140,8 @@ export function eksSupportFindings(version: string, today: string, eksSupport: E
 /** Whether AKS supports `version` on `today` (community support: the platform's clusters are not on LTS). */
 export function aksSupportFindings(version: string, today: string): SupportFindings {
   const known = AKS[version];
-  const newest = Object.keys(AKS).sort((a, b) => compareKubernetesVersions(b, a))[0];
-  if (!known) {
-    return compareKubernetesVersions(version, newest) > 0
-      ? {
-          errors: [],
-          warnings: [
-            `AKS ${version} is newer than the AKS calendar knows (${cite('aks-calendar')}): check that AKS offers it`,
-          ],
-        }
-      : {
-          errors: [
-            `AKS no longer supports ${version}: it is older than the AKS calendar's oldest version; ${suggestion(today, 'standard')}`,
-          ],
-          warnings: [],
-        };
-  }
+  if (!known)
+    return unknownVersionFindings('AKS', version, Object.keys(AKS), 'aks-calendar', suggestion(today, 'standard'));
   if (known.projected?.includes('ga'))
     return {
       errors: [],

@@ -4,20 +4,9 @@
  * fixture, then all at once. The facts themselves are tested against their sources in
  * test/constructs/spec/cloud-facts.test.ts.
  */
-import { ConfigError, configWarnings, parsePlatformConfig } from '../../config/load';
-import { frozenConfig, type ConfigInput } from '../helpers/config-fixture';
+import { configWarnings, parsePlatformConfig } from '../../config/load';
+import { configProblems as problems, frozenConfig, type ConfigInput } from '../helpers/config-fixture';
 import { gb200ConfigInput } from '../helpers/gb200-fixture';
-
-/** The problems a config yields, as "path: message" lines. */
-function problems(input: ConfigInput): string[] {
-  try {
-    parsePlatformConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
-}
 
 /** The frozen fixture, edited. */
 function edited(edit: (environments: ConfigInput['environments']) => void): ConfigInput {
