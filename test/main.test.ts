@@ -24,6 +24,16 @@ function runApp(config: unknown, env: Record<string, string> = {}) {
   return { ...result, outdir };
 }
 
+/** A suppression in dev that no finding needs: the rule never fires on the model store account. */
+function addUnusedSuppression(config: ReturnType<typeof frozenConfig>): void {
+  config.environments.dev.policy.suppressions.push({
+    rule: 'GPUP-AZ-ST-1',
+    stack: 'host',
+    resource: 'model-store/account',
+    reason: 'A suppression the rule never needed',
+  });
+}
+
 describe('main', () => {
   test('a bad config names every problem, exits non-zero and leaves no output', () => {
     const config = configWithFourProblems();
@@ -45,12 +55,7 @@ describe('main', () => {
     const config = frozenConfig();
     // Dev keeps its logs 30 days: a floor of a year makes every dev log destination an error.
     config.environments.dev.policy.minimumLogRetentionDays = 365;
-    config.environments.dev.policy.suppressions.push({
-      rule: 'GPUP-AZ-ST-1',
-      stack: 'host',
-      resource: 'model-store/account',
-      reason: 'A suppression the rule never needed',
-    });
+    addUnusedSuppression(config);
     config.environments.prod.azure.auditArchive = {
       locks: [
         {
@@ -102,12 +107,7 @@ describe('main', () => {
 
   test('npm run policy reports an unused suppression itself: the app leaves it the output to report on', () => {
     const config = frozenConfig();
-    config.environments.dev.policy.suppressions.push({
-      rule: 'GPUP-AZ-ST-1',
-      stack: 'host',
-      resource: 'model-store/account',
-      reason: 'A suppression the rule never needed',
-    });
+    addUnusedSuppression(config);
 
     const { status, stderr, outdir } = runApp(config, { GPU_PLATFORM_REPORT_ONLY: '1' });
 
