@@ -1,5 +1,5 @@
 /**
- * The config checked against what the clouds have (`constructs/spec/cloud-facts.ts`): regions,
+ * The config checked against what the clouds have (`constructs/cloud-neutral/cloud-facts.ts`): regions,
  * zones, and where each pool's SKU is offered or its Capacity Blocks sold, region by region and
  * zone by zone. A source that covers a place and lacks the thing makes an error; a place no
  * source knows makes a warning. Also where a pool lands (its `regions`), and its reservations,
@@ -17,10 +17,10 @@ import {
   azureZonesProblem,
   nearestNames,
   type Availability,
-} from '../constructs/spec/cloud-facts';
-import { CLOUDS, isGpuModelId, resolveGpuOffering, type Cloud } from '../constructs/spec/gpu-catalog';
-import { poolGpusPerNode, poolLandsIn, poolZoneIndexes } from '../constructs/spec/gpu-pool';
-import { isAwsZoneId } from '../constructs/spec/zones';
+} from '../constructs/cloud-neutral/cloud-facts';
+import { CLOUDS, isGpuModelId, resolveGpuOffering, type Cloud } from '../constructs/cloud-neutral/gpu-catalog';
+import { poolGpusPerNode, poolLandsIn, poolZoneIndexes } from '../constructs/cloud-neutral/gpu-pool';
+import { isAwsZoneId } from '../constructs/cloud-neutral/zones';
 
 /** Set to `off` to skip every check against the cloud facts: only for synthetic configs (the scale benchmark). */
 export const CLOUD_FACTS_ENV = 'GPU_PLATFORM_CLOUD_FACTS';

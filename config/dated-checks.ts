@@ -1,9 +1,9 @@
 /**
  * Checks of the config that depend on the day they run: whether the Kubernetes version is still
- * supported on both clouds (`constructs/spec/kubernetes-support.ts`). Errors fail the synth like
+ * supported on both clouds (`constructs/cloud-neutral/kubernetes-support.ts`). Errors fail the synth like
  * any config problem; warnings are printed and do not.
  */
-import { kubernetesSupportFindings } from '../constructs/spec/kubernetes-support';
+import { kubernetesSupportFindings } from '../constructs/cloud-neutral/kubernetes-support';
 import type { ConfigProblem } from './load';
 import type { PlatformConfig } from './schema';
 

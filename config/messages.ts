@@ -4,7 +4,7 @@
  * {@link configErrorMap} to every parse; a message written in the schema wins over it.
  */
 import type { $ZodErrorMap, $ZodRawIssue } from 'zod/v4/core';
-import { editDistance } from '../constructs/spec/edit-distance';
+import { editDistance } from '../constructs/cloud-neutral/edit-distance';
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: 'a string',

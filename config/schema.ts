@@ -7,7 +7,7 @@
  * problem at once, each with its config path; `config/load.ts` turns them into one error.
  */
 import { z } from 'zod';
-import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../constructs/spec/cidr';
+import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../constructs/cloud-neutral/cidr';
 import {
   CLOUDS,
   GPU_MODEL_IDS,
@@ -25,7 +25,7 @@ import {
   nvlinkDomainNodes,
   resolveGpuOffering,
   supportStatus,
-} from '../constructs/spec/gpu-catalog';
+} from '../constructs/cloud-neutral/gpu-catalog';
 import {
   KEY_VAULT_NAME_PATTERN,
   KEY_VAULT_NAME_RULE,
@@ -36,18 +36,18 @@ import {
   S3_BUCKET_NAME_RULE,
   STORAGE_ACCOUNT_NAME_PATTERN,
   STORAGE_ACCOUNT_NAME_RULE,
-} from '../constructs/spec/naming';
-import { ALARM_DELAY_MINUTES } from '../constructs/spec/link-health';
-import { IMMUTABILITY_MODES } from '../constructs/spec/logging';
+} from '../constructs/cloud-neutral/naming';
+import { ALARM_DELAY_MINUTES } from '../constructs/cloud-neutral/link-health';
+import { IMMUTABILITY_MODES } from '../constructs/cloud-neutral/logging';
 import {
   ALLOWED_ARCHIVE_DAYS,
   ALLOWED_AUDIT_RETENTION_DAYS,
   ALLOWED_RETENTION_DAYS,
   ARCHIVE_DAYS_RULE,
-} from '../constructs/spec/retention';
-import { poolGpusPerNode } from '../constructs/spec/gpu-pool';
-import { awsZoneProblem, isAwsZoneId } from '../constructs/spec/zones';
-import { awsRegionProblem, azureGzrsProblem } from '../constructs/spec/cloud-facts';
+} from '../constructs/cloud-neutral/retention';
+import { poolGpusPerNode } from '../constructs/cloud-neutral/gpu-pool';
+import { awsZoneProblem, isAwsZoneId } from '../constructs/cloud-neutral/zones';
+import { awsRegionProblem, azureGzrsProblem } from '../constructs/cloud-neutral/cloud-facts';
 import {
   cloudFactsChecked,
   offeringFindings,
@@ -56,8 +56,13 @@ import {
   regionFindings,
   type EnvironmentShape as CloudEnvironmentShape,
 } from './cloud-checks';
-import { ACCESS_MODES, STORES, STORE_KINDS, crossCloudSupported } from '../constructs/spec/workload-identity';
-import { AWS_SUBNET_LAYOUT, AZURE_SUBNET_LAYOUT, planSubnets, type SubnetLayout } from '../constructs/spec/subnet-plan';
+import { ACCESS_MODES, STORES, STORE_KINDS, crossCloudSupported } from '../constructs/cloud-neutral/workload-identity';
+import {
+  AWS_SUBNET_LAYOUT,
+  AZURE_SUBNET_LAYOUT,
+  planSubnets,
+  type SubnetLayout,
+} from '../constructs/cloud-neutral/subnet-plan';
 import { formatPath } from './config-path';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
@@ -289,7 +294,7 @@ const gpuPool = z
   .strictObject({
     /** Pool name: becomes the node group / node pool name, so AKS's rule applies (lowercase alphanumeric, 1-12). */
     name: matching(/^[a-z][a-z0-9]{0,11}$/, '1-12 lowercase letters and digits, starting with a letter'),
-    /** A GPU model id from the catalog (`constructs/spec/gpu-catalog.ts`). */
+    /** A GPU model id from the catalog (`constructs/cloud-neutral/gpu-catalog.ts`). */
     gpuModel: z.string().refine(isGpuModelId, {
       message: `is not in the GPU catalog; known models: ${GPU_MODEL_IDS.join(', ')}`,
     }),

@@ -2,23 +2,23 @@
  * Turns one validated environment of the config into the cloud-neutral spec objects the stacks
  * are built from. Pure: no constructs, no I/O.
  */
-import type { ClusterSpec } from '../constructs/spec/cluster';
-import type { Cloud } from '../constructs/spec/gpu-catalog';
+import type { ClusterSpec } from '../constructs/cloud-neutral/cluster';
+import type { Cloud } from '../constructs/cloud-neutral/gpu-catalog';
 import {
   poolGpusPerNode,
   poolLandsIn,
   poolZoneIndexes,
   type CapacitySpec,
   type GpuPoolSpec,
-} from '../constructs/spec/gpu-pool';
-import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/spec/identity';
-import type { LoggingSpec } from '../constructs/spec/logging';
-import type { NetworkSpec } from '../constructs/spec/network';
-import type { CloudRole } from '../constructs/spec/naming';
-import type { ModelStoreSpec } from '../constructs/spec/model-store';
-import type { TagSpec } from '../constructs/spec/tags';
-import type { WorkloadIdentitySpec } from '../constructs/spec/workload-identity';
-import type { PolicySettings } from '../constructs/shared/policy/gate';
+} from '../constructs/cloud-neutral/gpu-pool';
+import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/cloud-neutral/identity';
+import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
+import type { NetworkSpec } from '../constructs/cloud-neutral/network';
+import type { CloudRole } from '../constructs/cloud-neutral/naming';
+import type { ModelStoreSpec } from '../constructs/cloud-neutral/model-store';
+import type { TagSpec } from '../constructs/cloud-neutral/tags';
+import type { WorkloadIdentitySpec } from '../constructs/cloud-neutral/workload-identity';
+import type { PolicySettings } from '../constructs/checks/policy/gate';
 import type { EnvironmentConfig, GpuPoolConfig, PlatformConfig, STACK_KINDS, StateBackendConfig } from './schema';
 
 /** The kind of a stack, as suppressions name it. */

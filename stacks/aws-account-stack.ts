@@ -5,13 +5,13 @@ import { AwsAlarmTopic } from '../constructs/aws/audit/alarm-topic';
 import { AwsSecurityAlarms } from '../constructs/aws/audit/security-alarms';
 import { AwsPermissionsBoundary, boundEveryRole } from '../constructs/aws/iam/permissions-boundary';
 import { awsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-key';
-import type { LoggingSpec } from '../constructs/spec/logging';
+import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
 import { STS_AUDIENCE } from '../constructs/aws/iam/web-identity-trust';
 import { AwsWorkloadRole } from '../constructs/aws/iam/workload-role';
 import type { AwsFederatedWorkload } from '../constructs/aws/workload-identities';
 import { AwsServiceLinkedRole } from '../constructs/aws/service-linked-role';
-import type { AwsIdentitySpec } from '../constructs/spec/identity';
-import { serviceAccountSubject, type CloudWorkloadIdentity } from '../constructs/spec/workload-identity';
+import type { AwsIdentitySpec } from '../constructs/cloud-neutral/identity';
+import { serviceAccountSubject, type CloudWorkloadIdentity } from '../constructs/cloud-neutral/workload-identity';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { awsProvider } from './providers';
 

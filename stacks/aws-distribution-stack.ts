@@ -8,20 +8,20 @@ import {
   awsWorkloadRoleName,
   type AwsFederatedWorkload,
 } from '../constructs/aws/workload-identities';
-import type { ModelStoreSpec } from '../constructs/spec/model-store';
-import type { IdentityDescription } from '../constructs/spec/parity';
-import type { CloudWorkloadIdentity } from '../constructs/spec/workload-identity';
+import type { ModelStoreSpec } from '../constructs/cloud-neutral/model-store';
+import type { IdentityDescription } from '../constructs/cloud-neutral/parity';
+import type { CloudWorkloadIdentity } from '../constructs/cloud-neutral/workload-identity';
 import type { AwsKmsKey } from '../constructs/aws/kms-key';
 import { awsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-key';
 import { AwsVpcFlowLog } from '../constructs/aws/logging/vpc-flow-log';
 import { AwsNetwork, type NatGatewayMode } from '../constructs/aws/network';
 import { AwsVpcEndpoints } from '../constructs/aws/vpc-endpoints';
 import { AwsEksCluster } from '../constructs/aws/eks-cluster';
-import type { ClusterSpec } from '../constructs/spec/cluster';
-import type { EksSupport } from '../constructs/spec/kubernetes-support';
-import type { AwsIdentitySpec } from '../constructs/spec/identity';
-import type { LoggingSpec } from '../constructs/spec/logging';
-import type { NetworkSpec } from '../constructs/spec/network';
+import type { ClusterSpec } from '../constructs/cloud-neutral/cluster';
+import type { EksSupport } from '../constructs/cloud-neutral/kubernetes-support';
+import type { AwsIdentitySpec } from '../constructs/cloud-neutral/identity';
+import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
+import type { NetworkSpec } from '../constructs/cloud-neutral/network';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { awsProvider } from './providers';
 

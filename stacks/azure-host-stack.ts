@@ -16,18 +16,18 @@ import {
   auditTableRetention,
 } from '../constructs/azure/audit/audit-archive';
 import { AzureWorkloadIdentities } from '../constructs/azure/workload-identities';
-import type { AzureModelStoreLocation, ModelStoreSpec } from '../constructs/spec/model-store';
-import type { IdentityDescription } from '../constructs/spec/parity';
-import type { CloudWorkloadIdentity } from '../constructs/spec/workload-identity';
+import type { AzureModelStoreLocation, ModelStoreSpec } from '../constructs/cloud-neutral/model-store';
+import type { IdentityDescription } from '../constructs/cloud-neutral/parity';
+import type { CloudWorkloadIdentity } from '../constructs/cloud-neutral/workload-identity';
 import { AzureAksCluster, type AzureAksClusterProps } from '../constructs/azure/aks-cluster';
 import { AzureKeyVault, type KeyProtection } from '../constructs/azure/key-vault';
-import type { ClusterSpec } from '../constructs/spec/cluster';
-import type { AzureIdentitySpec } from '../constructs/spec/identity';
-import type { LoggingSpec } from '../constructs/spec/logging';
-import { keyVaultName, storageAccountName } from '../constructs/spec/naming';
-import type { NetworkSpec } from '../constructs/spec/network';
-import { STRICT_POLICY } from '../constructs/shared/policy/gate';
-import { suppressPolicyRule } from '../constructs/shared/policy/suppressions';
+import type { ClusterSpec } from '../constructs/cloud-neutral/cluster';
+import type { AzureIdentitySpec } from '../constructs/cloud-neutral/identity';
+import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
+import { keyVaultName, storageAccountName } from '../constructs/cloud-neutral/naming';
+import type { NetworkSpec } from '../constructs/cloud-neutral/network';
+import { STRICT_POLICY } from '../constructs/checks/policy/gate';
+import { suppressPolicyRule } from '../constructs/checks/policy/suppressions';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { azapiProvider, azureProvider, timeProvider } from './providers';
 

@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { ConfigProblem } from '../config/load';
 import type { PlatformConfig } from '../config/schema';
-import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../constructs/shared/policy/gate';
-import type { StackEvaluation } from '../constructs/shared/policy/evaluate';
+import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../constructs/checks/policy/gate';
+import type { StackEvaluation } from '../constructs/checks/policy/evaluate';
 
 /** The config paths of the suppressions some stack's gate applied. */
 export function usedConfigSuppressions(evaluations: Iterable<StackEvaluation>): Set<string> {

@@ -5,13 +5,13 @@ import type { AwsNetwork } from '../constructs/aws/network';
 import { AwsLinkHealth } from '../constructs/aws/link-health';
 import { AwsLinkIngress } from '../constructs/aws/link-ingress';
 import { AzureLinkHealth } from '../constructs/azure/link-health';
-import type { LinkObjectives } from '../constructs/spec/link-health';
+import type { LinkObjectives } from '../constructs/cloud-neutral/link-health';
 import { AwsVpnGateway } from '../constructs/aws/vpn-gateway';
 import { AzureVpnConnections } from '../constructs/azure/vpn-connections';
 import { AzureVpnGateway } from '../constructs/azure/vpn-gateway';
-import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/spec/identity';
-import type { NetworkSpec } from '../constructs/spec/network';
-import { planVpnTunnels, type VpnPlan } from '../constructs/spec/vpn-plan';
+import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/cloud-neutral/identity';
+import type { NetworkSpec } from '../constructs/cloud-neutral/network';
+import { planVpnTunnels, type VpnPlan } from '../constructs/cloud-neutral/vpn-plan';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { awsProvider, azureProvider } from './providers';
 

@@ -1,6 +1,6 @@
 import type { PlatformConfig } from '../config/schema';
-import type { PlacedLockRecord } from '../constructs/shared/archive-locks';
-import { azureHostStackName } from '../constructs/spec/naming';
+import type { PlacedLockRecord } from '../constructs/checks/archive-locks';
+import { azureHostStackName } from '../constructs/cloud-neutral/naming';
 
 /** Every locked-archive record of the config, with its config path and the host stack of its region. */
 export function placedLockRecords(config: PlatformConfig): PlacedLockRecord[] {

@@ -9,12 +9,12 @@ import {
   describeAwsRegion,
   describeAzureRegion,
   federationInPlace,
-} from '../constructs/shared/region-parity';
+} from '../constructs/checks/region-parity';
 import type { StackJson } from '../constructs/shared/stack-json';
-import type { RegionDescription } from '../constructs/shared/region-parity';
-import { CLOUDS, type Cloud } from '../constructs/spec/gpu-catalog';
-import { compareClusters, compareIdentities, type PoolDescription } from '../constructs/spec/parity';
-import { accessSummary } from '../constructs/spec/workload-identity';
+import type { RegionDescription } from '../constructs/checks/region-parity';
+import { CLOUDS, type Cloud } from '../constructs/cloud-neutral/gpu-catalog';
+import { compareClusters, compareIdentities, type PoolDescription } from '../constructs/cloud-neutral/parity';
+import { accessSummary } from '../constructs/cloud-neutral/workload-identity';
 import type { EnvironmentStacks } from './platform';
 
 /** One line of the table. */

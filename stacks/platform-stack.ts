@@ -1,9 +1,9 @@
 import { Aspects, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { StateBackendConfig } from '../config/schema';
-import { PolicyGate, STRICT_POLICY, takeGateRendering, type PolicySettings } from '../constructs/shared/policy/gate';
+import { PolicyGate, STRICT_POLICY, takeGateRendering, type PolicySettings } from '../constructs/checks/policy/gate';
 import { PlatformTagsAspect } from '../constructs/shared/tagging';
-import { platformTags, type TagSpec } from '../constructs/spec/tags';
+import { platformTags, type TagSpec } from '../constructs/cloud-neutral/tags';
 import { configureBackend } from './backend';
 
 /**

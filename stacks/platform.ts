@@ -7,13 +7,13 @@ import {
   awsDistributionStackName,
   azureHostStackName,
   linkStackName,
-} from '../constructs/spec/naming';
+} from '../constructs/cloud-neutral/naming';
 import { AwsAccountStack } from './aws-account-stack';
 import { AwsDistributionStack } from './aws-distribution-stack';
 import { AzureHostStack } from './azure-host-stack';
-import { azureModelStoreLocation } from '../constructs/spec/model-store';
+import { azureModelStoreLocation } from '../constructs/cloud-neutral/model-store';
 import { LinkStack } from './link-stack';
-import { identitiesOn } from '../constructs/spec/workload-identity';
+import { identitiesOn } from '../constructs/cloud-neutral/workload-identity';
 import { awsModelStoreBucketPrefix } from '../constructs/aws/model-store';
 
 /** The stacks of one environment. */

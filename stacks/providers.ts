@@ -3,7 +3,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import type { Construct } from 'constructs';
 import { AzapiProvider } from '../constructs/azure/azapi-resource';
-import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/spec/identity';
+import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/cloud-neutral/identity';
 
 /** The AWS provider for one region, pinned to the environment's account. */
 export function awsProvider(scope: Construct, identity: AwsIdentitySpec, region: string): AwsProvider {

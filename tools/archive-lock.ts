@@ -11,8 +11,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { ConfigError, loadFromEnvironment } from '../config/load';
-import { lockRecordOf } from '../constructs/shared/archive-locks';
-import { azureHostStackName } from '../constructs/spec/naming';
+import { lockRecordOf } from '../constructs/checks/archive-locks';
+import { azureHostStackName } from '../constructs/cloud-neutral/naming';
 import { buildPlatform } from '../stacks/platform';
 import { readSynthesizedStacks, readSynthesizedTexts } from '../stacks/synthesized-stacks';
 

@@ -2,8 +2,8 @@ import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import type { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import type { NodeTaint } from '../spec/cluster';
-import type { NodeCountSpec } from '../spec/gpu-pool';
+import type { NodeTaint } from '../cloud-neutral/cluster';
+import type { NodeCountSpec } from '../cloud-neutral/gpu-pool';
 import type { EksCapacityType } from './gpu-node-group-plan';
 
 const EKS_TAINT_EFFECT: Record<NodeTaint['effect'], string> = {

@@ -2,9 +2,9 @@
  * How one cloud-neutral GPU pool becomes an EKS managed node group. Pure, so the rules (SKU,
  * capacity, EFA, placement group) are tested directly, apart from the construct wiring.
  */
-import { placeGpuPool } from '../spec/cluster';
-import { cpuArchitecture, type GpuOffering } from '../spec/gpu-catalog';
-import type { GpuPoolSpec } from '../spec/gpu-pool';
+import { placeGpuPool } from '../cloud-neutral/cluster';
+import { cpuArchitecture, type GpuOffering } from '../cloud-neutral/gpu-catalog';
+import type { GpuPoolSpec } from '../cloud-neutral/gpu-pool';
 
 /** EKS managed node group capacity types. */
 export type EksCapacityType = 'ON_DEMAND' | 'SPOT' | 'CAPACITY_BLOCK';

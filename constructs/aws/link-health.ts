@@ -1,7 +1,7 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import type { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { Construct } from 'constructs';
-import { LINK_METRIC_PERIOD_SECONDS, planTunnelAlarm, type LinkObjectives } from '../spec/link-health';
+import { LINK_METRIC_PERIOD_SECONDS, planTunnelAlarm, type LinkObjectives } from '../cloud-neutral/link-health';
 
 /** Props of {@link AwsLinkHealth}. */
 export interface AwsLinkHealthProps {

@@ -1,6 +1,6 @@
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
-import { LINK_INGRESS } from '../spec/link-ingress';
+import { LINK_INGRESS } from '../cloud-neutral/link-ingress';
 
 /** Props of {@link AwsLinkIngress}. */
 export interface AwsLinkIngressProps {

@@ -1,8 +1,8 @@
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { Construct } from 'constructs';
-import type { LoggingSpec } from '../spec/logging';
-import type { ModelStoreSpec } from '../spec/model-store';
-import { s3BucketName } from '../spec/naming';
+import type { LoggingSpec } from '../cloud-neutral/logging';
+import type { ModelStoreSpec } from '../cloud-neutral/model-store';
+import { s3BucketName } from '../cloud-neutral/naming';
 import type { AwsModelStoreRef } from './iam/store-access';
 import { AwsKmsKey } from './kms-key';
 import { AwsSecureBucket, accessLogDelivery } from './secure-bucket';

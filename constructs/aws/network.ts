@@ -7,9 +7,9 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
-import type { NetworkSpec } from '../spec/network';
-import { isAwsZoneId } from '../spec/zones';
-import { AWS_SUBNET_LAYOUT, mustPlanSubnets, subnetsOf, type PlannedSubnet } from '../spec/subnet-plan';
+import type { NetworkSpec } from '../cloud-neutral/network';
+import { isAwsZoneId } from '../cloud-neutral/zones';
+import { AWS_SUBNET_LAYOUT, mustPlanSubnets, subnetsOf, type PlannedSubnet } from '../cloud-neutral/subnet-plan';
 
 /** NAT gateways per region: one per zone (survives a zone outage) or one for all (cheaper). */
 export type NatGatewayMode = 'one-per-zone' | 'single';

@@ -3,7 +3,7 @@ import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { VpnGatewayRoutePropagation } from '@cdktf/provider-aws/lib/vpn-gateway-route-propagation';
 import { Construct } from 'constructs';
-import { IPSEC_PROPOSAL, type TunnelEndpoint, type VpnPlan } from '../spec/vpn-plan';
+import { IPSEC_PROPOSAL, type TunnelEndpoint, type VpnPlan } from '../cloud-neutral/vpn-plan';
 
 /** Props of {@link AwsVpnGateway}. */
 export interface AwsVpnGatewayProps {

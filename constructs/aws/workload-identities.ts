@@ -1,7 +1,7 @@
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import type { IdentityDescription } from '../spec/parity';
-import { serviceAccountSubject, type CloudWorkloadIdentity } from '../spec/workload-identity';
+import type { IdentityDescription } from '../cloud-neutral/parity';
+import { serviceAccountSubject, type CloudWorkloadIdentity } from '../cloud-neutral/workload-identity';
 import { iamPolicyDocument } from './iam/policy-document';
 import { grantsOfStatements, storeAccessStatements, type AwsRegionStores } from './iam/store-access';
 import { AwsWorkloadRole } from './iam/workload-role';

@@ -3,8 +3,8 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
-import type { ClusterSpec } from '../spec/cluster';
-import { describePool, type ClusterDescription } from '../spec/parity';
+import type { ClusterSpec } from '../cloud-neutral/cluster';
+import { describePool, type ClusterDescription } from '../cloud-neutral/parity';
 import { AzureAksGpuPool } from './aks-gpu-pool';
 import { aksIgnoredChanges, type AksUpgradeChannel } from './aks-version-policy';
 import type { AzureKeyVault } from './key-vault';

@@ -1,7 +1,7 @@
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { ProximityPlacementGroup } from '@cdktf/provider-azurerm/lib/proximity-placement-group';
 import { Construct } from 'constructs';
-import type { GpuPoolSpec } from '../spec/gpu-pool';
+import type { GpuPoolSpec } from '../cloud-neutral/gpu-pool';
 import { planAksGpuNodePool, type AksGpuNodePoolPlan } from './gpu-node-pool-plan';
 import { grantRoles } from './role-grants';
 

@@ -2,10 +2,10 @@
  * How one cloud-neutral GPU pool becomes an AKS node pool. Pure, so the rules (VM size, spot,
  * reservation, placement, ephemeral OS disk) are tested directly, apart from the construct wiring.
  */
-import { cpuArchitecture, supportsEphemeralOsDisk } from '../spec/gpu-catalog';
-import { gpuNodeScheduling, placeGpuPool, type NodeTaint } from '../spec/cluster';
-import type { GpuPoolSpec } from '../spec/gpu-pool';
-import { aksRotationName } from '../spec/naming';
+import { cpuArchitecture, supportsEphemeralOsDisk } from '../cloud-neutral/gpu-catalog';
+import { gpuNodeScheduling, placeGpuPool, type NodeTaint } from '../cloud-neutral/cluster';
+import type { GpuPoolSpec } from '../cloud-neutral/gpu-pool';
+import { aksRotationName } from '../cloud-neutral/naming';
 
 /**
  * Pods per GPU node. GPU nodes run a handful of pods (one per GPU at most, plus daemonsets);

@@ -1,6 +1,6 @@
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import type { Construct } from 'constructs';
-import { suppressPolicyRule } from '../shared/policy/suppressions';
+import { suppressPolicyRule } from '../checks/policy/suppressions';
 import type { AzureKeyVault } from './key-vault';
 
 /**

@@ -1,7 +1,7 @@
 import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { Construct } from 'constructs';
-import { azureAlertWindow, type LinkObjectives } from '../spec/link-health';
+import { azureAlertWindow, type LinkObjectives } from '../cloud-neutral/link-health';
 
 /** The gateway metric both alerts read: 1 while a BGP peer (one per tunnel) is connected. */
 export const BGP_PEER_STATUS_METRIC = 'BgpPeerStatus';

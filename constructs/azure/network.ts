@@ -11,8 +11,8 @@ import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
-import type { NetworkSpec } from '../spec/network';
-import { AZURE_SUBNET_LAYOUT, mustPlanSubnets, subnetsOf, type PlannedSubnet } from '../spec/subnet-plan';
+import type { NetworkSpec } from '../cloud-neutral/network';
+import { AZURE_SUBNET_LAYOUT, mustPlanSubnets, subnetsOf, type PlannedSubnet } from '../cloud-neutral/subnet-plan';
 
 /** Props of {@link AzureNetwork}. */
 export interface AzureNetworkProps {

@@ -2,7 +2,7 @@
  * The built-in Azure roles that implement a cloud-neutral grant on an Azure store, always data
  * plane roles at the store's own scope (a container, a data collection rule). Pure.
  */
-import type { AccessMode, StoreAccess, StoreKind } from '../spec/workload-identity';
+import type { AccessMode, StoreAccess, StoreKind } from '../cloud-neutral/workload-identity';
 
 /** The Azure stores grants can name: the resource ids the roles are assigned on. */
 export type AzureStoreScopes = Readonly<Record<StoreKind, string>>;

@@ -4,7 +4,7 @@ import {
   type VirtualNetworkGatewayConnectionIpsecPolicy,
 } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Construct } from 'constructs';
-import { IPSEC_PROPOSAL, type TunnelEndpoint, type VpnPlan } from '../spec/vpn-plan';
+import { IPSEC_PROPOSAL, type TunnelEndpoint, type VpnPlan } from '../cloud-neutral/vpn-plan';
 
 /** Props of {@link AzureVpnConnections}. */
 export interface AzureVpnConnectionsProps {

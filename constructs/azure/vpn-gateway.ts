@@ -1,7 +1,7 @@
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { Construct } from 'constructs';
-import type { VpnPlan } from '../spec/vpn-plan';
+import type { VpnPlan } from '../cloud-neutral/vpn-plan';
 
 /** Props of {@link AzureVpnGateway}. */
 export interface AzureVpnGatewayProps {

@@ -2,8 +2,8 @@ import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federat
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
-import type { IdentityDescription } from '../spec/parity';
-import { serviceAccountSubject, type CloudWorkloadIdentity } from '../spec/workload-identity';
+import type { IdentityDescription } from '../cloud-neutral/parity';
+import { serviceAccountSubject, type CloudWorkloadIdentity } from '../cloud-neutral/workload-identity';
 import { azureStoreRole, grantOfRole, type AzureStoreScopes } from './store-roles';
 
 /** The audience Entra ID expects in a federated Kubernetes token (AKS workload identity). */

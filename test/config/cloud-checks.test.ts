@@ -2,7 +2,7 @@
  * What the clouds do not have, refused at config load with its path (config/cloud-checks.ts and
  * the CIDR rule of config/schema.ts): the wrong inputs of a stranger's fork, each on the frozen
  * fixture, then all at once. The facts themselves are tested against their sources in
- * test/constructs/spec/cloud-facts.test.ts.
+ * test/constructs/cloud-neutral/cloud-facts.test.ts.
  */
 import { configWarnings, parsePlatformConfig } from '../../config/load';
 import { configProblems as problems, frozenConfig, type ConfigInput } from '../helpers/config-fixture';

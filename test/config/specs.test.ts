@@ -1,6 +1,6 @@
 import { parsePlatformConfig } from '../../config/load';
 import { clusterSpec, environmentSpec } from '../../config/specs';
-import { poolZones } from '../../constructs/spec/cluster';
+import { poolZones } from '../../constructs/cloud-neutral/cluster';
 import { frozenConfig } from '../helpers/config-fixture';
 
 /** The frozen config's prod with a two-zone AWS region added after its three-zone ones. */

@@ -1,4 +1,4 @@
-import type { GpuPoolSpec } from '../../constructs/spec/gpu-pool';
+import type { GpuPoolSpec } from '../../constructs/cloud-neutral/gpu-pool';
 
 /** An 8 x H100 fabric training pool in zone 1, with any field overridden. */
 export function gpuPoolSpec(overrides: Partial<GpuPoolSpec> = {}): GpuPoolSpec {

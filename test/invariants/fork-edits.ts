@@ -7,9 +7,9 @@
  * unused region or pool name), so the check holds for a fork's config as well as for the shipped
  * one. A fork adds its own edits to {@link FORK_EDITS}.
  */
-import { awsZoneIds } from '../../constructs/spec/cloud-facts';
-import { GPU_MODEL_IDS } from '../../constructs/spec/gpu-catalog';
-import { isAwsZoneId } from '../../constructs/spec/zones';
+import { awsZoneIds } from '../../constructs/cloud-neutral/cloud-facts';
+import { GPU_MODEL_IDS } from '../../constructs/cloud-neutral/gpu-catalog';
+import { isAwsZoneId } from '../../constructs/cloud-neutral/zones';
 import { carveNetworks, cidrsIn } from '../../tools/bench/scale-config';
 import { configProblems, type ConfigInput } from '../helpers/config-fixture';
 

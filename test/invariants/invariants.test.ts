@@ -1,6 +1,6 @@
 /** Each invariant holds on the frozen fixture config and reports a platform that breaks it. */
 import type { StackJson } from '../../constructs/shared/stack-json';
-import type { PoolDescription } from '../../constructs/spec/parity';
+import type { PoolDescription } from '../../constructs/cloud-neutral/parity';
 import { build, SHARED_SYNTHS, sharedOutput } from '../helpers/synth';
 import { INVARIANTS, synthesizedPlatform, violatedInvariants, type SynthesizedPlatform } from './invariants';
 

@@ -7,24 +7,24 @@
 import { TerraformResource } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { PlatformConfig } from '../../config/schema';
-import { checkPrerequisites, formatFindings } from '../../constructs/shared/prerequisites';
-import { STATEFUL_TYPES } from '../../constructs/shared/policy/rules/data-protection';
+import { checkPrerequisites, formatFindings } from '../../constructs/checks/prerequisites';
+import { STATEFUL_TYPES } from '../../constructs/checks/policy/rules/data-protection';
 import {
   nsgRuleAdmitsFromWorld,
   securityGroupRuleAdmitsFromWorld,
-} from '../../constructs/shared/policy/rules/network-exposure';
+} from '../../constructs/checks/policy/rules/network-exposure';
 import type { StackJson } from '../../constructs/shared/stack-json';
 import { isTaggable } from '../../constructs/shared/tagging';
-import { cidrsOverlap, mustParseCidr } from '../../constructs/spec/cidr';
-import { CLOUDS, isRackScaleModel, type Cloud } from '../../constructs/spec/gpu-catalog';
+import { cidrsOverlap, mustParseCidr } from '../../constructs/cloud-neutral/cidr';
+import { CLOUDS, isRackScaleModel, type Cloud } from '../../constructs/cloud-neutral/gpu-catalog';
 import {
   awsAccountStackName,
   awsDistributionStackName,
   azureHostStackName,
   linkStackName,
-} from '../../constructs/spec/naming';
-import { compareClusters, formatParityReport, type ClusterDescription } from '../../constructs/spec/parity';
-import { REQUIRED_TAG_KEYS } from '../../constructs/spec/tags';
+} from '../../constructs/cloud-neutral/naming';
+import { compareClusters, formatParityReport, type ClusterDescription } from '../../constructs/cloud-neutral/parity';
+import { REQUIRED_TAG_KEYS } from '../../constructs/cloud-neutral/tags';
 import { expectedStackNames, type EnvironmentStacks } from '../../stacks/platform';
 
 type Resource = Record<string, unknown>;

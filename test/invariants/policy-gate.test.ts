@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../constructs/shared/policy/gate';
+import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../constructs/checks/policy/gate';
 import { SHARED_SYNTH_DIR_ENV, SHARED_SYNTHS, synthesizeInto } from '../helpers/synth';
 
 function shippedResults(): PolicyResultsFile[] {

@@ -1,4 +1,4 @@
-import { compareClusters, formatParityReport } from '../../constructs/spec/parity';
+import { compareClusters, formatParityReport } from '../../constructs/cloud-neutral/parity';
 import { capacityPathsConfig } from '../helpers/gpu-fixture';
 import { SHARED_SYNTHS, build, type SynthesizedApp } from '../helpers/synth';
 

@@ -4,10 +4,10 @@
  * the policy gate (the shared synth fails otherwise), the deploy prerequisites, every invariant
  * and parity.
  */
-import { checkPrerequisites } from '../../constructs/shared/prerequisites';
+import { checkPrerequisites } from '../../constructs/checks/prerequisites';
 import type { StackJson } from '../../constructs/shared/stack-json';
-import { GPU_LABELS } from '../../constructs/spec/cluster';
-import { compareClusters, formatParityReport } from '../../constructs/spec/parity';
+import { GPU_LABELS } from '../../constructs/cloud-neutral/cluster';
+import { compareClusters, formatParityReport } from '../../constructs/cloud-neutral/parity';
 import { synthesizedPlatform, violatedInvariants } from '../invariants/invariants';
 import { GB200_POOL } from '../helpers/gb200-fixture';
 import { CAPACITY_BLOCK_ID, CRG_ID } from '../helpers/gpu-fixture';

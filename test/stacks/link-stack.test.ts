@@ -1,5 +1,5 @@
 import { parsePlatformConfig } from '../../config/load';
-import { cidrContains, mustParseCidr } from '../../constructs/spec/cidr';
+import { cidrContains, mustParseCidr } from '../../constructs/cloud-neutral/cidr';
 import { localStatePath } from '../../stacks/backend';
 import { expectedStackNames } from '../../stacks/platform';
 import { frozenConfig } from '../helpers/config-fixture';

@@ -2,7 +2,7 @@
  * The model distribution path on the frozen fixture config: prod has two AWS regions in one
  * account, so account-global IAM is exercised; dev has one of each.
  */
-import { duplicateAccountGlobals } from '../../constructs/shared/prerequisites';
+import { duplicateAccountGlobals } from '../../constructs/checks/prerequisites';
 import {
   policyStatements,
   referencedAddress,
@@ -10,7 +10,7 @@ import {
   type PolicyStatementJson,
   type StackJson,
 } from '../../constructs/shared/stack-json';
-import { compareIdentities } from '../../constructs/spec/parity';
+import { compareIdentities } from '../../constructs/cloud-neutral/parity';
 import { parsePlatformConfig, selectEnvironments } from '../../config/load';
 import { frozenConfig } from '../helpers/config-fixture';
 import { build, sharedOutput, synthesize } from '../helpers/synth';

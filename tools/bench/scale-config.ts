@@ -8,7 +8,7 @@
  * copies of the cloud's first region with a made-up region name, the cloud's zones for it and a
  * /16 carved from 10.0.0.0/8 that overlaps no CIDR anywhere in the template environment.
  */
-import { cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../../constructs/spec/cidr';
+import { cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../../constructs/cloud-neutral/cidr';
 
 type Json = Record<string, unknown>;
 

@@ -9,8 +9,8 @@
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../constructs/shared/policy/gate';
-import { RULE_PACK } from '../../constructs/shared/policy/rule-pack';
+import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../constructs/checks/policy/gate';
+import { RULE_PACK } from '../../constructs/checks/policy/rule-pack';
 import { loadFromEnvironment } from '../../config/load';
 import { unusedSuppressionProblems, usedConfigSuppressions } from '../../stacks/config-suppressions';
 import { REPORT_ONLY_ENV } from '../../stacks/synth-errors';

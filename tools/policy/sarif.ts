@@ -3,8 +3,8 @@
  * and the public controls it mirrors, every finding located at its resource in the synthesized
  * `cdk.tf.json` (file and line) and named by its construct path. Pure.
  */
-import type { PolicyResultsFile } from '../../constructs/shared/policy/gate';
-import type { PolicyRule, PublicControls } from '../../constructs/shared/policy/rule';
+import type { PolicyResultsFile } from '../../constructs/checks/policy/gate';
+import type { PolicyRule, PublicControls } from '../../constructs/checks/policy/rule';
 
 /** The id results about broken suppressions carry: they are not findings of any one rule. */
 export const SUPPRESSION_RULE_ID = 'GPUP-SUPPRESSION';

@@ -1,5 +1,5 @@
 /** The gate's results as the table `npm run policy` prints: rule, resource, result, reason. Pure. */
-import type { PolicyResultsFile } from '../../constructs/shared/policy/gate';
+import type { PolicyResultsFile } from '../../constructs/checks/policy/gate';
 import { SUPPRESSION_RULE_ID } from './sarif';
 
 type Row = readonly [rule: string, resource: string, result: string, reason: string];

@@ -4,7 +4,7 @@
  * holds that one provider (CI's machine image). Pure.
  */
 import type { StackJson } from '../../constructs/shared/stack-json';
-import { declarationOf, templateReferences } from '../../constructs/shared/references';
+import { declarationOf, templateReferences } from '../../constructs/checks/references';
 
 /** Resource and data types validated with the AWS provider, and Terraform's built-in ones. */
 function isAwsPartType(type: string): boolean {

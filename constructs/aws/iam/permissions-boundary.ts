@@ -2,7 +2,7 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Aspects, TerraformLocal, type IAspect, type TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
-import { suppressPolicyRule } from '../../shared/policy/suppressions';
+import { suppressPolicyRule } from '../../checks/policy/suppressions';
 import { iamPolicyDocument, type IamStatement } from './policy-document';
 
 /**

@@ -3,7 +3,7 @@
  * statement names its bucket and the model prefix; every KMS statement names its key and admits
  * only calls S3 makes for that bucket.
  */
-import { MODEL_KEY_PREFIX, type AccessMode, type StoreAccess } from '../../spec/workload-identity';
+import { MODEL_KEY_PREFIX, type AccessMode, type StoreAccess } from '../../cloud-neutral/workload-identity';
 import type { IamStatement } from './policy-document';
 
 /** A region's model distribution bucket and its key. */

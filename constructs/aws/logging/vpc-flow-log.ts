@@ -3,7 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import { iamPolicyDocument } from '../iam/policy-document';
-import type { LoggingSpec } from '../../spec/logging';
+import type { LoggingSpec } from '../../cloud-neutral/logging';
 import { AwsLogGroup } from './log-group';
 
 /** Props of {@link AwsVpcFlowLog}. */

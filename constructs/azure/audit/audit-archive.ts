@@ -1,7 +1,7 @@
 import { LogAnalyticsWorkspaceTable } from '@cdktf/provider-azurerm/lib/log-analytics-workspace-table';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import type { Construct } from 'constructs';
-import type { LoggingSpec } from '../../spec/logging';
+import type { LoggingSpec } from '../../cloud-neutral/logging';
 
 /** AKS categories that are audit records: who called the API server, and how they authenticated. */
 export const AKS_AUDIT_CATEGORIES = ['kube-audit', 'kube-audit-admin', 'guard'] as const;

@@ -1,7 +1,7 @@
 import { NetworkWatcher } from '@cdktf/provider-azurerm/lib/network-watcher';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
-import type { LoggingSpec } from '../../spec/logging';
+import type { LoggingSpec } from '../../cloud-neutral/logging';
 import { AzapiResource } from '../azapi-resource';
 import { grantRoles } from '../role-grants';
 import type { AzureLogAnalytics } from './log-analytics';

@@ -2,7 +2,7 @@ import { LogAnalyticsWorkspaceTableCustomLog } from '@cdktf/provider-azurerm/lib
 import { MonitorDataCollectionEndpoint } from '@cdktf/provider-azurerm/lib/monitor-data-collection-endpoint';
 import { MonitorDataCollectionRule } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule';
 import { Construct } from 'constructs';
-import type { LoggingSpec } from '../../spec/logging';
+import type { LoggingSpec } from '../../cloud-neutral/logging';
 
 /** The table workloads write to; custom tables end in `_CL`. */
 export const WORKLOAD_LOG_TABLE = 'WorkloadLogs_CL';

@@ -1,6 +1,6 @@
 import { nodeNetworkInterfaces, planAwsGpuNodeGroup } from '../../../constructs/aws/gpu-node-group-plan';
-import { resolveGpuOffering } from '../../../constructs/spec/gpu-catalog';
-import type { GpuPoolSpec } from '../../../constructs/spec/gpu-pool';
+import { resolveGpuOffering } from '../../../constructs/cloud-neutral/gpu-catalog';
+import type { GpuPoolSpec } from '../../../constructs/cloud-neutral/gpu-pool';
 import { gpuPoolSpec } from '../../helpers/pool-fixture';
 
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];

@@ -1,6 +1,6 @@
 import { TerraformOutput, Testing } from 'cdktf';
 import { AwsVpnGateway, type AwsVpnGatewayProps } from '../../../constructs/aws/vpn-gateway';
-import { planVpnTunnels } from '../../../constructs/spec/vpn-plan';
+import { planVpnTunnels } from '../../../constructs/cloud-neutral/vpn-plan';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

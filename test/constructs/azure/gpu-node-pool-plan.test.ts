@@ -1,5 +1,5 @@
 import { GPU_NODE_MAX_PODS, planAksGpuNodePool } from '../../../constructs/azure/gpu-node-pool-plan';
-import type { GpuPoolSpec } from '../../../constructs/spec/gpu-pool';
+import type { GpuPoolSpec } from '../../../constructs/cloud-neutral/gpu-pool';
 import { gpuPoolSpec } from '../../helpers/pool-fixture';
 
 const ZONES = ['1', '2', '3'];

@@ -1,6 +1,6 @@
 import { Testing } from 'cdktf';
 import { AzureVpnConnections, type AzureVpnConnectionsProps } from '../../../constructs/azure/vpn-connections';
-import { planVpnTunnels } from '../../../constructs/spec/vpn-plan';
+import { planVpnTunnels } from '../../../constructs/cloud-neutral/vpn-plan';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

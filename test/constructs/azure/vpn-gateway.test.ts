@@ -1,6 +1,6 @@
 import { Testing } from 'cdktf';
 import { AzureVpnGateway, type AzureVpnGatewayProps } from '../../../constructs/azure/vpn-gateway';
-import { planVpnTunnels } from '../../../constructs/spec/vpn-plan';
+import { planVpnTunnels } from '../../../constructs/cloud-neutral/vpn-plan';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

@@ -1,6 +1,6 @@
 import { CLOUD_FACTS_ENV } from '../../../config/cloud-checks';
 import { parsePlatformConfig } from '../../../config/load';
-import { cidrsOverlap, parseCidr, type Ipv4Cidr } from '../../../constructs/spec/cidr';
+import { cidrsOverlap, parseCidr, type Ipv4Cidr } from '../../../constructs/cloud-neutral/cidr';
 import {
   awsRegionName,
   azureRegionName,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { PROVIDER_RULES } from '../../../constructs/shared/provider-rules';
+import { PROVIDER_RULES } from '../../../constructs/checks/provider-rules';
 import { PROVIDER_RULES_PAGE, providerRulesPage } from '../../../tools/docs/provider-rules-page';
 
 /** Prettier pads Markdown table cells and separator dashes: compare without the padding. */

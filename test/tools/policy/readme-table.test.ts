@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { RULE_PACK } from '../../../constructs/shared/policy/rule-pack';
+import { RULE_PACK } from '../../../constructs/checks/policy/rule-pack';
 import { README_TABLE_END, README_TABLE_START, rulesTable, withRulesTable } from '../../../tools/policy/readme-table';
 
 /** Prettier pads Markdown table cells and separator dashes: compare without the padding. */

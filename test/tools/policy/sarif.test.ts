@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
-import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../../constructs/shared/policy/gate';
-import { RULE_PACK } from '../../../constructs/shared/policy/rule-pack';
+import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../../constructs/checks/policy/gate';
+import { RULE_PACK } from '../../../constructs/checks/policy/rule-pack';
 import { resourceLine, SUPPRESSION_RULE_ID, toSarif } from '../../../tools/policy/sarif';
 import { formatStackTable, hasErrors } from '../../../tools/policy/table';
 import { SHARED_SYNTH_DIR_ENV, SHARED_SYNTHS, synthesize } from '../../helpers/synth';

@@ -1,4 +1,4 @@
-import { undeclaredReferences } from '../../../constructs/shared/references';
+import { undeclaredReferences } from '../../../constructs/checks/references';
 import type { StackJson } from '../../../constructs/shared/stack-json';
 import { awsPart, hasAwsPart, standInVariable } from '../../../tools/validate/aws-part';
 import { sharedOutput } from '../../helpers/synth';
