@@ -130,20 +130,27 @@ function rejectPublicRange(network: { cidr: string; sharedAddressSpaceReason?: s
 
 const regionNetwork = (regionPattern: RegExp, regionRule: string, zoneRule: string) =>
   z.strictObject({
-    /** The cloud region, for example `us-east-1` or `eastus2`. */
-    region: matching(regionPattern, regionRule),
-    /** The network's address space: private (RFC 1918), disjoint from every other network of the environment. */
-    cidr,
-    /**
-     * Why the network uses 100.64.0.0/10 (RFC 6598 shared address space) instead of an RFC 1918
-     * range, in a sentence; required for such a range, refused for any other.
-     */
-    sharedAddressSpaceReason: z.string().trim().min(10, 'must give a reason of at least 10 characters').optional(),
-    /** The availability zones nodes and subnets spread over. */
+    region: matching(regionPattern, regionRule).meta({
+      description: 'The cloud region, for example `us-east-1` or `eastus2`.',
+    }),
+    cidr: cidr.meta({
+      description:
+        "The region's network: private (RFC 1918, or 100.64.0.0/10 with `sharedAddressSpaceReason`), disjoint from every other network of the environment. The subnet plan is laid out for a /16.",
+    }),
+    sharedAddressSpaceReason: z
+      .string()
+      .trim()
+      .min(10, 'must give a reason of at least 10 characters')
+      .optional()
+      .meta({
+        description:
+          'Why the network uses 100.64.0.0/10 (RFC 6598 shared address space) instead of an RFC 1918 range, in a sentence; required for such a range, refused for any other.',
+      }),
     availabilityZones: z
       .array(matching(/^[a-z0-9-]+$/, zoneRule))
       .min(2, 'must list 2 or 3 zones')
-      .max(3, 'must list 2 or 3 zones'),
+      .max(3, 'must list 2 or 3 zones')
+      .meta({ description: 'The availability zones nodes and subnets spread over.' }),
   });
 
 /** A network too small for its cloud's subnet layout is reported on its `cidr`. */
@@ -197,12 +204,9 @@ const azureRegionNetwork = regionNetwork(
 
 const nodeCounts = z
   .strictObject({
-    /** Fewest nodes the autoscaler keeps. */
-    min: z.number().int().min(0, 'must be 0 or more'),
-    /** Nodes at creation. */
-    desired: z.number().int().min(0, 'must be 0 or more'),
-    /** Most nodes the autoscaler adds. */
-    max: z.number().int().min(1, 'must be 1 or more'),
+    min: z.number().int().min(0, 'must be 0 or more').meta({ description: 'Fewest nodes the autoscaler keeps.' }),
+    desired: z.number().int().min(0, 'must be 0 or more').meta({ description: 'Nodes at creation.' }),
+    max: z.number().int().min(1, 'must be 1 or more').meta({ description: 'Most nodes the autoscaler adds.' }),
   })
   .superRefine((n, ctx) => {
     if (n.min > n.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `must be <= max (${n.max})` });
@@ -217,16 +221,18 @@ const nodeCounts = z
 
 /** One AWS reservation target: a Capacity Reservation (or Capacity Block), or a resource group of them. */
 const awsReservationTarget = {
-  /** The reservation or Capacity Block to launch into. Give this or `capacityReservationResourceGroupArn`. */
-  capacityReservationId: matching(
-    /^cr-[0-9a-f]{8,17}$/,
-    'a capacity reservation id such as cr-0123456789abcdef0',
-  ).optional(),
-  /** A resource group of capacity reservations to launch into, instead of one reservation. */
+  capacityReservationId: matching(/^cr-[0-9a-f]{8,17}$/, 'a capacity reservation id such as cr-0123456789abcdef0')
+    .optional()
+    .meta({
+      description:
+        'The On-Demand Capacity Reservation or Capacity Block to launch into. Give this or `capacityReservationResourceGroupArn`.',
+    }),
   capacityReservationResourceGroupArn: matching(
     /^arn:aws[a-z-]*:resource-groups:[a-z0-9-]+:\d{12}:group\/[\w.-]+$/,
     'a resource group ARN such as arn:aws:resource-groups:us-east-1:123456789012:group/gpu-blocks',
-  ).optional(),
+  )
+    .optional()
+    .meta({ description: 'A resource group of capacity reservations to launch into, instead of one reservation.' }),
 };
 
 /** Exactly one of the targets a reservation may name. */
@@ -245,22 +251,25 @@ const AWS_TARGETS = ['capacityReservationId', 'capacityReservationResourceGroupA
 const capacityReservationGroupId = matching(
   /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/capacityReservationGroups\/[^/]+$/i,
   'a capacity reservation group resource id',
-);
+).meta({ description: "The resource id of the capacity reservation group the pool's VMs draw from." });
 
 const capacity = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('on-demand') }),
-  z.strictObject({ type: z.literal('spot') }),
   z.strictObject({
-    type: z.literal('reserved'),
-    /**
-     * AWS: On-Demand Capacity Reservations, or Capacity Blocks for ML when `capacityBlock` is
-     * true. A reservation belongs to one zone of one region: name it directly when the pool lands
-     * in one AWS region, or give one per region under `regions`.
-     */
+    type: z.literal('on-demand').meta({ description: 'On-demand capacity: billed per hour, elastic, no commitment.' }),
+  }),
+  z.strictObject({
+    type: z
+      .literal('spot')
+      .meta({ description: 'Spot (AWS) or Spot priority (Azure): discounted, evicted when the cloud needs it back.' }),
+  }),
+  z.strictObject({
+    type: z.literal('reserved').meta({
+      description:
+        'Committed capacity: AWS On-Demand Capacity Reservations or Capacity Blocks, Azure capacity reservation groups.',
+    }),
     aws: z
       .strictObject({
         ...awsReservationTarget,
-        /** One reservation target per AWS region the pool lands in, by region name. */
         regions: z
           .record(
             z.string(),
@@ -268,68 +277,93 @@ const capacity = z.discriminatedUnion('type', [
               .strictObject(awsReservationTarget)
               .superRefine(oneTarget(AWS_TARGETS.slice(0, 2), 'reservation target of')),
           )
-          .optional(),
-        capacityBlock: z.boolean().default(false),
+          .optional()
+          .meta({ description: 'One reservation target per AWS region the pool lands in, by region name.' }),
+        capacityBlock: z.boolean().default(false).meta({
+          description:
+            'The reservation is an EC2 Capacity Block for ML (launched as `capacity-block` market type). Default false.',
+        }),
       })
       .superRefine(oneTarget(AWS_TARGETS, 'reservation target, or one per region, of'))
-      .optional(),
-    /**
-     * Azure: the capacity reservation group the pool's VMs draw from, which belongs to one region:
-     * name it directly when the pool lands in one Azure region, or give one per region.
-     */
+      .optional()
+      .meta({
+        description:
+          'AWS: On-Demand Capacity Reservations, or Capacity Blocks for ML when `capacityBlock` is true. A reservation belongs to one zone of one region: name it directly when the pool lands in one AWS region, or give one per region under `regions`.',
+      }),
     azure: z
       .strictObject({
         capacityReservationGroupId: capacityReservationGroupId.optional(),
-        /** One capacity reservation group per Azure region the pool lands in, by region name. */
-        regions: z.record(z.string(), z.strictObject({ capacityReservationGroupId })).optional(),
+        regions: z
+          .record(z.string(), z.strictObject({ capacityReservationGroupId }))
+          .optional()
+          .meta({ description: 'One capacity reservation group per Azure region the pool lands in, by region name.' }),
       })
       .superRefine(
         oneTarget(['capacityReservationGroupId', 'regions'], 'capacity reservation group, or one per region, of'),
       )
-      .optional(),
+      .optional()
+      .meta({
+        description:
+          "Azure: the capacity reservation group the pool's VMs draw from, which belongs to one region: name it directly when the pool lands in one Azure region, or give one per region.",
+      }),
   }),
 ]);
 
 const gpuPool = z
   .strictObject({
-    /** Pool name: becomes the node group / node pool name, so AKS's rule applies (lowercase alphanumeric, 1-12). */
-    name: matching(/^[a-z][a-z0-9]{0,11}$/, '1-12 lowercase letters and digits, starting with a letter'),
-    /** A GPU model id from the catalog (`constructs/cloud-neutral/gpu-catalog.ts`). */
-    gpuModel: z.string().refine(isGpuModelId, {
-      message: `is not in the GPU catalog; known models: ${GPU_MODEL_IDS.join(', ')}`,
+    name: matching(/^[a-z][a-z0-9]{0,11}$/, '1-12 lowercase letters and digits, starting with a letter').meta({
+      description:
+        "Pool name: becomes the node group / node pool name, so AKS's rule applies (lowercase alphanumeric, 1-12).",
     }),
-    /** GPUs per node; picks the SKU on each cloud. Default: the model's `defaultGpusPerNode`. */
-    gpusPerNode: z.number().int().positive().optional(),
-    /** The clouds that get this pool. Default: both. */
+    gpuModel: z
+      .string()
+      .refine(isGpuModelId, {
+        message: `is not in the GPU catalog; known models: ${GPU_MODEL_IDS.join(', ')}`,
+      })
+      .meta({ description: 'A GPU model id from the catalog (`constructs/cloud-neutral/gpu-catalog.ts`).' }),
+    gpusPerNode: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: "GPUs per node; picks the SKU on each cloud. Default: the model's `defaultGpusPerNode`." }),
     clouds: z
       .array(z.enum(CLOUDS))
       .min(1, 'must name at least one cloud')
       .optional()
-      .meta({ default: [...CLOUDS] }),
-    /**
-     * The regions the pool lands in: names of regions of its clouds in this environment (AWS and
-     * Azure names together). Default: every region of its clouds.
-     */
-    regions: z.array(z.string()).min(1, 'must name at least one region, or be left out for all').optional(),
-    purpose: z.enum(['training', 'inference']),
-    nodes: nodeCounts,
-    capacity,
-    /** RDMA fabric (EFA / InfiniBand) for multi-node collectives; forces a single zone. Default false. */
-    fabric: z.boolean().default(false),
-    /** Root (AWS) / OS (Azure) disk per node in GiB, sized for model images. Default 300. */
-    diskGiB: z.number().int().min(100, 'must be at least 100 GiB: GPU images are large').max(2048).default(300),
-    /**
-     * 1-based positions in each region's `availabilityZones`; every region of the pool's clouds must
-     * have them. Default: every zone of each region the pool lands in, or the first for fabric pools.
-     */
-    zones: z.array(z.number().int().min(1).max(3)).min(1).optional(),
-    /** Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). Default `install`. */
-    gpuDriver: z.enum(['install', 'none']).default('install'),
-    /**
-     * Build this pool even where its SKU is `preview` on a cloud (see the README's GPU catalog):
-     * it runs outside that cloud's support. Default false.
-     */
-    allowPreview: z.boolean().default(false),
+      .meta({ default: [...CLOUDS] })
+      .meta({ description: 'The clouds that get this pool. Default: both.' }),
+    regions: z.array(z.string()).min(1, 'must name at least one region, or be left out for all').optional().meta({
+      description:
+        'The regions the pool lands in: names of regions of its clouds in this environment (AWS and Azure names together). Default: every region of its clouds.',
+    }),
+    purpose: z
+      .enum(['training', 'inference'])
+      .meta({ description: 'What the pool runs: labels, taints and scheduling follow it.' }),
+    nodes: nodeCounts.meta({ description: 'Node counts per region the pool lands in.' }),
+    capacity: capacity.meta({ description: 'How the nodes are bought: on-demand, spot or reserved capacity.' }),
+    fabric: z.boolean().default(false).meta({
+      description: 'RDMA fabric (EFA / InfiniBand) for multi-node collectives; forces a single zone. Default false.',
+    }),
+    diskGiB: z
+      .number()
+      .int()
+      .min(100, 'must be at least 100 GiB: GPU images are large')
+      .max(2048)
+      .default(300)
+      .meta({ description: 'Root (AWS) / OS (Azure) disk per node in GiB, sized for model images. Default 300.' }),
+    zones: z.array(z.number().int().min(1).max(3)).min(1).optional().meta({
+      description:
+        "1-based positions in each region's `availabilityZones`; every region of the pool's clouds must have them. Default: every zone of each region the pool lands in, or the first for fabric pools.",
+    }),
+    gpuDriver: z.enum(['install', 'none']).default('install').meta({
+      description:
+        'Who installs the NVIDIA driver on Azure nodes: AKS (`install`) or the GPU Operator (`none`). Default `install`.',
+    }),
+    allowPreview: z.boolean().default(false).meta({
+      description:
+        "Build this pool even where its SKU is `preview` on a cloud (see docs/gpu-pools.md, GPU catalog): it runs outside that cloud's support. Default false.",
+    }),
   })
   .superRefine((pool, ctx) => {
     // An unknown model is already reported on `gpuModel`; nothing below can be checked without one.
@@ -477,7 +511,7 @@ function rejectRackScaleMisfits(
       ctx.addIssue({
         code: 'custom',
         path: ['gpuDriver'],
-        message: `must be "none" for ${offering.sku}: AKS's managed driver install does nothing on arm64 nodes, so the NVIDIA GPU Operator installs the drivers (see the README)`,
+        message: `must be "none" for ${offering.sku}: AKS's managed driver install does nothing on arm64 nodes, so the NVIDIA GPU Operator installs the drivers (see docs/gpu-pools.md, rack-scale pools)`,
       });
     }
   }
@@ -491,33 +525,34 @@ const kubernetesName = matching(
 
 const workloadIdentity = z
   .strictObject({
-    /** Stable name, part of every role and identity built from it: 2-24 lowercase letters, digits and hyphens. */
     name: matching(
       /^[a-z][a-z0-9-]{0,22}[a-z0-9]$/,
       '2-24 lowercase letters, digits and hyphens, starting with a letter',
-    ),
-    /** The clouds whose clusters run the workload. Default: both. */
+    ).meta({
+      description:
+        'Stable name, part of every role and identity built from it: 2-24 lowercase letters, digits and hyphens.',
+    }),
     clouds: z
       .array(z.enum(CLOUDS))
       .min(1, 'must name at least one cloud')
-      .default([...CLOUDS]),
-    /** Namespace of the workload's service account. */
-    namespace: kubernetesName,
-    /** The service account the workload's pods run as: trust is pinned to it. */
-    serviceAccount: kubernetesName,
-    /** What the workload may touch. */
+      .default([...CLOUDS])
+      .meta({ description: 'The clouds whose clusters run the workload. Default: both.' }),
+    namespace: kubernetesName.meta({ description: "Namespace of the workload's service account." }),
+    serviceAccount: kubernetesName.meta({
+      description: "The service account the workload's pods run as: trust is pinned to it.",
+    }),
     access: z
       .array(
         z.strictObject({
-          /** A store kind: `models`, `datasets` or `workload-logs`. */
-          store: z.enum(STORE_KINDS),
-          /** Whose store: default the cloud the workload runs on (each, for a workload on both). */
-          cloud: z.enum(CLOUDS).optional(),
-          /** `read` or `write`. */
-          mode: z.enum(ACCESS_MODES),
+          store: z.enum(STORE_KINDS).meta({ description: 'A store kind: `models`, `datasets` or `workload-logs`.' }),
+          cloud: z.enum(CLOUDS).optional().meta({
+            description: 'Whose store: default the cloud the workload runs on (each, for a workload on both).',
+          }),
+          mode: z.enum(ACCESS_MODES).meta({ description: '`read` or `write`.' }),
         }),
       )
-      .min(1, 'must grant at least one store: an identity with no access has no reason to exist'),
+      .min(1, 'must grant at least one store: an identity with no access has no reason to exist')
+      .meta({ description: 'What the workload may touch.' }),
   })
   .superRefine((identity, ctx) => {
     identity.access.forEach((grant, i) => {
@@ -559,28 +594,38 @@ const tagValue = matching(/^[A-Za-z0-9 _.:=+@/-]{0,256}$/, 'a tag value of up to
 
 const logging = z
   .strictObject({
-    /** Days operational logs are kept (flow logs, control plane, workload logs), on both clouds. */
     retentionDays: z
       .number()
       .int()
       .refine((d) => ALLOWED_RETENTION_DAYS.includes(d), {
         message: `must be one of ${ALLOWED_RETENTION_DAYS.join(', ')} (accepted by both CloudWatch Logs and Log Analytics)`,
+      })
+      .meta({
+        description: 'Days operational logs are kept (flow logs, control plane, workload logs), on both clouds.',
       }),
-    /** Days audit logs stay queryable (the CloudTrail log group, the audit tables). At least 365. */
     auditRetentionDays: z
       .number()
       .int()
       .refine((d) => ALLOWED_AUDIT_RETENTION_DAYS.includes(d), {
         message: `must be one of ${ALLOWED_AUDIT_RETENTION_DAYS.join(', ')}: audit logs are kept at least a year, in values both CloudWatch Logs and Log Analytics accept`,
+      })
+      .meta({
+        description: 'Days audit logs stay queryable (the CloudTrail log group, the audit tables). At least 365.',
       }),
-    /** Days audit archives are kept: S3 audit bucket, Azure archive account, Log Analytics total retention. */
     archiveDays: z
       .number()
-      .refine((d) => ALLOWED_ARCHIVE_DAYS.includes(d), { message: `must be ${ARCHIVE_DAYS_RULE}` }),
-    /** Whether audit archives are immutable: `off`, `governance` or `compliance` (irreversible). */
-    immutability: z.enum(IMMUTABILITY_MODES),
-    /** Tags every resource carries, on both clouds, for lineage queries. Default none. */
-    lineageTags: z.record(tagKey, tagValue).default({}),
+      .refine((d) => ALLOWED_ARCHIVE_DAYS.includes(d), { message: `must be ${ARCHIVE_DAYS_RULE}` })
+      .meta({
+        description:
+          'Days audit archives are kept: S3 audit bucket, Azure archive account, Log Analytics total retention.',
+      }),
+    immutability: z.enum(IMMUTABILITY_MODES).meta({
+      description: 'Whether audit archives are immutable: `off`, `governance` or `compliance` (irreversible).',
+    }),
+    lineageTags: z
+      .record(tagKey, tagValue)
+      .default({})
+      .meta({ description: 'Tags every resource carries, on both clouds, for lineage queries. Default none.' }),
   })
   .superRefine((l, ctx) => {
     if (l.archiveDays < l.auditRetentionDays) {
@@ -604,46 +649,52 @@ const logging = z
 
 /** The model stores: Azure's in the primary region, one distribution bucket per AWS region. */
 const modelStores = z.strictObject({
-  /** Days deleted blobs and containers (Azure) stay recoverable. Default 30. */
   softDeleteDays: z
     .number()
     .int()
     .min(1, 'must be 1-365 (Azure blob soft delete)')
     .max(365, 'must be 1-365 (Azure blob soft delete)')
-    .default(30),
-  /** Days a replaced or deleted object version (S3) is kept before it expires. Default 90. */
-  noncurrentVersionDays: z.number().int().min(1, 'must be 1 or more').default(90),
-  /** Azure model store replication: `ZRS` survives a zone, `GZRS` a region too. Default `ZRS`. */
-  azureReplication: z.enum(['LRS', 'ZRS', 'GZRS']).default('ZRS'),
+    .default(30)
+    .meta({ description: 'Days deleted blobs and containers (Azure) stay recoverable. Default 30.' }),
+  noncurrentVersionDays: z
+    .number()
+    .int()
+    .min(1, 'must be 1 or more')
+    .default(90)
+    .meta({ description: 'Days a replaced or deleted object version (S3) is kept before it expires. Default 90.' }),
+  azureReplication: z
+    .enum(['LRS', 'ZRS', 'GZRS'])
+    .default('ZRS')
+    .meta({ description: 'Azure model store replication: `ZRS` survives a zone, `GZRS` a region too. Default `ZRS`.' }),
 });
 
-/** A locked archive, as `npm run archive:lock` prints it (README "Locking the audit archive"). */
+/** A locked archive, as `npm run archive:lock` prints it (docs/deploy.md, "Locking the audit archive"). */
 const archiveLock = z.strictObject({
-  /** The Azure region whose archive was locked. */
-  region: matching(/^[a-z][a-z0-9]+$/, 'an Azure region name such as eastus2'),
-  /** The day it was locked, `YYYY-MM-DD`. */
-  lockedOn: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD'),
-  /** The account's replacement-relevant attributes when it was locked, as the command printed them. */
+  region: matching(/^[a-z][a-z0-9]+$/, 'an Azure region name such as eastus2').meta({
+    description: 'The Azure region whose archive was locked.',
+  }),
+  lockedOn: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD').meta({
+    description: 'The day it was locked, `YYYY-MM-DD`.',
+  }),
   account: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
-    .refine((account) => typeof account.name === 'string', { message: 'must record the account name' }),
+    .refine((account) => typeof account.name === 'string', { message: 'must record the account name' })
+    .meta({
+      description: "The account's replacement-relevant attributes when it was locked, as the command printed them.",
+    }),
 });
 
 /** The immutable audit archive of each Azure region. */
 const auditArchive = z
   .strictObject({
-    /**
-     * Replication: `GZRS` keeps a copy in the region's pair, so the immutable record survives the
-     * loss of a region; it needs a region with zones and a pair. `ZRS` or `LRS` for non-production.
-     * Default `GZRS`.
-     */
-    replication: z.enum(['LRS', 'ZRS', 'GZRS']).default('GZRS'),
-    /**
-     * Archives that have been locked: their immutability policy is `Locked` (irreversible), and a
-     * change that would replace them is refused at synth. Add one only as the deploy runbook
-     * says, after the archive exists. Default none.
-     */
-    locks: z.array(archiveLock).default([]),
+    replication: z.enum(['LRS', 'ZRS', 'GZRS']).default('GZRS').meta({
+      description:
+        "Replication: `GZRS` keeps a copy in the region's pair, so the immutable record survives the loss of a region; it needs a region with zones and a pair. `ZRS` or `LRS` for non-production. Default `GZRS`.",
+    }),
+    locks: z.array(archiveLock).default([]).meta({
+      description:
+        'Archives that have been locked: their immutability policy is `Locked` (irreversible), and a change that would replace them is refused at synth. Add one only as the deploy runbook says, after the archive exists. Default none.',
+    }),
   })
   .superRefine((archive, ctx) => {
     rejectDuplicates(
@@ -657,65 +708,90 @@ const auditArchive = z
 const DAYS_OF_WEEK = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 const kubernetes = z.strictObject({
-  /** Kubernetes minor version, the same on EKS and AKS. */
-  version: matching(/^1\.\d{2}$/, 'a Kubernetes minor version such as 1.33'),
-  /** The system pool: cluster add-ons only, no GPU workloads. */
-  systemPool: z.strictObject({
-    nodes: nodeCounts,
-    /** EKS system node instance type. */
-    awsInstanceType: matching(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as m7i.xlarge'),
-    /** AKS system node VM size. */
-    azureVmSize: matching(/^Standard_[A-Za-z0-9_]+$/, 'an Azure VM size such as Standard_D4ds_v5'),
+  version: matching(/^1\.\d{2}$/, 'a Kubernetes minor version such as 1.33').meta({
+    description: 'Kubernetes minor version, the same on EKS and AKS.',
   }),
-  /**
-   * CIDRs that may reach the EKS API over its public endpoint. Empty (the default) turns the
-   * public endpoint off; AKS is always private.
-   */
-  publicAccessCidrs: publicAccessCidrs.default([]),
-  /** Who administers the clusters. */
-  admins: z.strictObject({
-    /** IAM roles or users given cluster-admin through EKS access entries. */
-    awsPrincipalArns: z.array(matching(/^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, 'an IAM role or user ARN')),
-    /** Entra ID groups given cluster-admin through AKS's Entra ID integration. */
-    azureGroupObjectIds: z.array(uuid),
+  systemPool: z
+    .strictObject({
+      nodes: nodeCounts.meta({ description: 'System pool node counts per cluster.' }),
+      awsInstanceType: matching(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as m7i.xlarge').meta({
+        description: 'EKS system node instance type.',
+      }),
+      azureVmSize: matching(/^Standard_[A-Za-z0-9_]+$/, 'an Azure VM size such as Standard_D4ds_v5').meta({
+        description: 'AKS system node VM size.',
+      }),
+    })
+    .meta({ description: 'The system pool: cluster add-ons only, no GPU workloads.' }),
+  publicAccessCidrs: publicAccessCidrs.default([]).meta({
+    description:
+      'CIDRs that may reach the EKS API over its public endpoint. Empty (the default) turns the public endpoint off; AKS is always private.',
   }),
-  /**
-   * EKS support once a version's 14 months of standard support end: `standard` (AWS then
-   * upgrades the control plane by itself, so the config must move first; synth refuses a
-   * version past its end) or `extended` (12 months more, at $0.60 instead of $0.10 per
-   * cluster-hour). Default `standard`.
-   */
-  eksSupport: z.enum(['standard', 'extended']).default('standard'),
-  /** AKS automatic upgrade channel. Default `patch`. */
-  upgradeChannel: z.enum(['patch', 'stable', 'rapid', 'node-image']).default('patch'),
-  /** When AKS may upgrade. Default Sunday 02:00 UTC for 4 hours. */
+  admins: z
+    .strictObject({
+      awsPrincipalArns: z
+        .array(matching(/^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, 'an IAM role or user ARN'))
+        .meta({ description: 'IAM roles or users given cluster-admin through EKS access entries.' }),
+      azureGroupObjectIds: z
+        .array(uuid)
+        .meta({ description: "Entra ID groups given cluster-admin through AKS's Entra ID integration." }),
+    })
+    .meta({ description: 'Who administers the clusters.' }),
+  eksSupport: z.enum(['standard', 'extended']).default('standard').meta({
+    description:
+      "EKS support once a version's 14 months of standard support end: `standard` (AWS then upgrades the control plane by itself, so the config must move first; synth refuses a version past its end) or `extended` (12 months more, at $0.60 instead of $0.10 per cluster-hour). Default `standard`.",
+  }),
+  upgradeChannel: z
+    .enum(['patch', 'stable', 'rapid', 'node-image'])
+    .default('patch')
+    .meta({ description: 'AKS automatic upgrade channel. Default `patch`.' }),
   maintenanceWindow: z
     .strictObject({
-      dayOfWeek: z.enum(DAYS_OF_WEEK),
-      startHourUtc: z.number().int().min(0).max(23),
-      durationHours: z.number().int().min(4, 'must be at least 4 (AKS minimum)').max(24),
+      dayOfWeek: z.enum(DAYS_OF_WEEK).meta({ description: 'Day the window opens.' }),
+      startHourUtc: z.number().int().min(0).max(23).meta({ description: 'Hour (UTC) the window opens.' }),
+      durationHours: z
+        .number()
+        .int()
+        .min(4, 'must be at least 4 (AKS minimum)')
+        .max(24)
+        .meta({ description: 'Window length in hours, 4 to 24.' }),
     })
-    .default({ dayOfWeek: 'Sunday', startHourUtc: 2, durationHours: 4 }),
-  /** Microsoft Defender for Containers on AKS. Default false. */
-  defender: z.boolean().default(false),
+    .default({ dayOfWeek: 'Sunday', startHourUtc: 2, durationHours: 4 })
+    .meta({ description: 'When AKS may upgrade. Default Sunday 02:00 UTC for 4 hours.' }),
+  defender: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Microsoft Defender for Containers on AKS. Default false.' }),
 });
 
 const stateBackend = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('local') }),
   z.strictObject({
-    type: z.literal('s3'),
-    bucket: matching(S3_BUCKET_NAME_PATTERN, S3_BUCKET_NAME_RULE),
-    region: matching(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region code such as us-east-1'),
-    /** State keys are `<keyPrefix>/<stack>.tfstate`. Default `gpu-platform`. */
-    keyPrefix: nonEmpty.default('gpu-platform'),
+    type: z.literal('local').meta({
+      description: 'State files in the project root (`terraform.<stack>.tfstate`): for trying the platform out.',
+    }),
   }),
   z.strictObject({
-    type: z.literal('azurerm'),
-    resourceGroupName: nonEmpty,
-    storageAccountName: matching(STORAGE_ACCOUNT_NAME_PATTERN, STORAGE_ACCOUNT_NAME_RULE),
-    containerName: matching(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, '3-63 lowercase letters, digits and hyphens'),
-    /** State keys are `<keyPrefix>/<stack>.tfstate`. Default `gpu-platform`. */
-    keyPrefix: nonEmpty.default('gpu-platform'),
+    type: z.literal('s3').meta({ description: 'An S3 bucket, encrypted, with S3-native locking.' }),
+    bucket: matching(S3_BUCKET_NAME_PATTERN, S3_BUCKET_NAME_RULE).meta({ description: 'The state bucket.' }),
+    region: matching(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region code such as us-east-1').meta({
+      description: "The state bucket's region.",
+    }),
+    keyPrefix: nonEmpty
+      .default('gpu-platform')
+      .meta({ description: 'State keys are `<keyPrefix>/<stack>.tfstate`. Default `gpu-platform`.' }),
+  }),
+  z.strictObject({
+    type: z.literal('azurerm').meta({ description: 'An Azure storage container, with Entra ID auth and blob leases.' }),
+    resourceGroupName: nonEmpty.meta({ description: "The state storage account's resource group." }),
+    storageAccountName: matching(STORAGE_ACCOUNT_NAME_PATTERN, STORAGE_ACCOUNT_NAME_RULE).meta({
+      description: 'The state storage account.',
+    }),
+    containerName: matching(
+      /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+      '3-63 lowercase letters, digits and hyphens',
+    ).meta({ description: 'The state container.' }),
+    keyPrefix: nonEmpty
+      .default('gpu-platform')
+      .meta({ description: 'State keys are `<keyPrefix>/<stack>.tfstate`. Default `gpu-platform`.' }),
   }),
 ]);
 
@@ -730,16 +806,26 @@ export const STACK_KINDS = ['account', 'distribution', 'host', 'link'] as const;
  */
 const policySuppression = z
   .strictObject({
-    /** The rule id, for example `GPUP-AWS-EKS-2` (README "Policy rules"). */
-    rule: matching(/^GPUP-[A-Z0-9-]+$/, 'a policy rule id such as GPUP-AWS-EKS-2'),
-    /** The kind of stack the resource is in: `account`, `distribution` (AWS regions), `host` (Azure regions) or `link`. */
-    stack: z.enum(STACK_KINDS),
-    /** The resource's construct path below the stack, as the policy report prints it after the stack name: `eks/cluster`. */
-    resource: matching(/^[\w.-]+(\/[\w.-]+)*$/, 'a construct path below the stack, such as eks/cluster'),
-    /** Only in these regions of the kind (distribution: AWS regions; host: Azure regions). Default: every region. */
-    regions: z.array(z.string()).min(1, 'must name at least one region, or be left out for all').optional(),
-    /** Why the rule does not apply to this resource, in a sentence. */
-    reason: z.string().trim().min(10, 'must give a reason of at least 10 characters: why the rule does not apply here'),
+    rule: matching(/^GPUP-[A-Z0-9-]+$/, 'a policy rule id such as GPUP-AWS-EKS-2').meta({
+      description: 'The rule id, for example `GPUP-AWS-EKS-2` (docs/policy.md).',
+    }),
+    stack: z.enum(STACK_KINDS).meta({
+      description:
+        'The kind of stack the resource is in: `account`, `distribution` (AWS regions), `host` (Azure regions) or `link`.',
+    }),
+    resource: matching(/^[\w.-]+(\/[\w.-]+)*$/, 'a construct path below the stack, such as eks/cluster').meta({
+      description:
+        "The resource's construct path below the stack, as the policy report prints it after the stack name: `eks/cluster`.",
+    }),
+    regions: z.array(z.string()).min(1, 'must name at least one region, or be left out for all').optional().meta({
+      description:
+        'Only in these regions of the kind (distribution: AWS regions; host: Azure regions). Default: every region.',
+    }),
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'must give a reason of at least 10 characters: why the rule does not apply here')
+      .meta({ description: 'Why the rule does not apply to this resource, in a sentence.' }),
   })
   .superRefine((s, ctx) => {
     const named = /^[a-z][a-z0-9]{1,7}-(aws-account|aws-dist-[a-z0-9-]+|azure-host-[a-z0-9]+|link)(\/|$)/.exec(
@@ -759,140 +845,165 @@ const policySuppression = z
       });
   });
 
-/** The policy gate's environment-wide settings (README "Policy gate"). */
+/** The policy gate's environment-wide settings (docs/policy.md). */
 const policy = z.strictObject({
-  /** Production environments must replicate storage across zones and keep keys in HSMs. Default true. */
-  production: z.boolean().default(true),
-  /** The shortest log retention (CloudWatch, Log Analytics) the gate accepts, in days. Default 365. */
-  minimumLogRetentionDays: z.number().int().min(1, 'must be at least 1 day').default(365),
-  /** Rules waived on single resources, each with its reason. Default none. */
-  suppressions: z.array(policySuppression).default([]),
+  production: z.boolean().default(true).meta({
+    description: 'Production environments must replicate storage across zones and keep keys in HSMs. Default true.',
+  }),
+  minimumLogRetentionDays: z.number().int().min(1, 'must be at least 1 day').default(365).meta({
+    description: 'The shortest log retention (CloudWatch, Log Analytics) the gate accepts, in days. Default 365.',
+  }),
+  suppressions: z
+    .array(policySuppression)
+    .default([])
+    .meta({ description: 'Rules waived on single resources, each with its reason. Default none.' }),
 });
 
 const environment = z
   .strictObject({
-    tags: z.strictObject({ owner: nonEmpty, costCenter: nonEmpty }),
-    /** Retention, archives and lineage tags of every log the environment keeps, on both clouds. */
-    logging,
-    /** Who is told when a security alarm or a link alarm fires. */
-    alerts: z.strictObject({
-      /** Addresses subscribed to the AWS alarm topic and the Azure action group. */
-      emails: z
-        .array(z.email('must be an email address'))
-        .min(1, 'must name at least one address: alarms nobody reads are not monitoring'),
+    tags: z
+      .strictObject({
+        owner: nonEmpty.meta({ description: 'The `owner` tag on every taggable resource.' }),
+        costCenter: nonEmpty.meta({ description: 'The `cost-center` tag on every taggable resource.' }),
+      })
+      .meta({ description: 'Tags every taggable resource carries, beside the platform, environment and stack tags.' }),
+    logging: logging.meta({
+      description: 'Retention, archives and lineage tags of every log the environment keeps, on both clouds.',
     }),
-    stateBackend,
-    /** The site-to-site VPN between the primary AWS region and the primary Azure region. */
+    alerts: z
+      .strictObject({
+        emails: z
+          .array(z.email('must be an email address'))
+          .min(1, 'must name at least one address: alarms nobody reads are not monitoring')
+          .meta({ description: 'Addresses subscribed to the AWS alarm topic and the Azure action group.' }),
+      })
+      .meta({ description: 'Who is told when a security alarm or a link alarm fires.' }),
+    stateBackend: stateBackend.meta({ description: "Where Terraform keeps each of the environment's stacks' state." }),
     link: z
       .strictObject({
-        /** Turn the link off to run the clouds unjoined (no VPN gateways are billed). Default true. */
-        enabled: z.boolean().default(true),
-        /** BGP ASN of the AWS virtual private gateway. */
-        awsAsn: privateAsn,
-        /** BGP ASN of the Azure VPN gateway. */
-        azureAsn: privateAsn,
-        /** The link's service level, watched by alarms on both clouds. */
+        enabled: z.boolean().default(true).meta({
+          description: 'Turn the link off to run the clouds unjoined (no VPN gateways are billed). Default true.',
+        }),
+        awsAsn: privateAsn.meta({ description: 'BGP ASN of the AWS virtual private gateway.' }),
+        azureAsn: privateAsn.meta({ description: 'BGP ASN of the Azure VPN gateway.' }),
         objectives: z
           .strictObject({
-            /** Tunnels of each VPN connection (of 2) that must be up; fewer raises the alarm. Default 1. */
             minTunnelsUp: z
               .number()
               .int()
               .min(1, 'must be 1 or 2 (each connection has 2 tunnels)')
               .max(2, 'must be 1 or 2 (each connection has 2 tunnels)')
-              .default(1),
-            /** Minutes below the objective before an alarm fires: 5, 15, 30 or 60 (what both clouds evaluate). Default 15. */
+              .default(1)
+              .meta({
+                description:
+                  'Tunnels of each VPN connection (of 2) that must be up; fewer raises the alarm. Default 1.',
+              }),
             alarmAfterMinutes: z
               .number()
               .refine((m) => (ALARM_DELAY_MINUTES as readonly number[]).includes(m), {
                 message: `must be one of ${ALARM_DELAY_MINUTES.join(', ')}: CloudWatch counts 5-minute periods, and Azure metric alerts take these windows`,
               })
-              .default(15),
+              .default(15)
+              .meta({
+                description:
+                  'Minutes below the objective before an alarm fires: 5, 15, 30 or 60 (what both clouds evaluate). Default 15.',
+              }),
           })
-          .default({ minTunnelsUp: 1, alarmAfterMinutes: 15 }),
+          .default({ minTunnelsUp: 1, alarmAfterMinutes: 15 })
+          .meta({ description: "The link's service level, watched by alarms on both clouds." }),
       })
       .refine((link) => link.awsAsn !== link.azureAsn, {
         path: ['azureAsn'],
         message: 'must differ from awsAsn: the link is eBGP between two autonomous systems',
+      })
+      .meta({ description: 'The site-to-site VPN between the primary AWS region and the primary Azure region.' }),
+    aws: z
+      .strictObject({
+        accountId: awsAccountId.meta({
+          description:
+            'The AWS account every AWS stack of the environment deploys to (the provider refuses any other).',
+        }),
+        natGateways: z.enum(['one-per-zone', 'single']).meta({
+          description: 'NAT gateways per region: one per zone (survives a zone outage) or a single one (cheaper).',
+        }),
+        serviceLinkedRoles: z.enum(['create', 'existing']).default('create').meta({
+          description:
+            "The account's service-linked roles the platform's key policies name (`AWSServiceRoleForAutoScaling`): `create` them in the environment's account stack, or look up the `existing` ones (an account that has ever run an Auto Scaling group has it; creating it again fails). One environment per account may create them. Default `create`.",
+        }),
+        cloudTrail: z.enum(['create', 'existing']).default('create').meta({
+          description:
+            "The account's CloudTrail trail (multi-region, so one per account): `create` it in this environment's account stack, with data events for the model stores of every environment in the account, or rely on the one another environment creates (`existing`). One environment per account may create it. Default `create`.",
+        }),
+        permissionsBoundary: z
+          .union([z.literal('platform'), matching(/^arn:aws:iam::\d{12}:policy\/[\w+=,.@/-]+$/, 'an IAM policy ARN')])
+          .default('platform')
+          .meta({
+            description:
+              "The permissions boundary on every IAM role the platform creates: `platform` (the default) creates one in the account stack, or give the ARN of your organization's own.",
+          }),
+        adminPrincipalArns: z
+          .array(matching(/^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, 'an IAM role or user ARN'))
+          .min(1, 'must name at least one admin: the store policies deny everyone else')
+          .optional()
+          .meta({
+            description:
+              'Who administers the model stores besides the workloads granted them and the principal running the current deploy (read at plan time): the bucket policy denies every other principal. List every role that deploys (CI, people). Default: the cluster admins (`kubernetes.admins.awsPrincipalArns`).',
+          }),
+        regions: z.array(awsRegionNetwork).min(1, 'must list at least one region').meta({
+          description: 'AWS distribution regions; the first is the primary (the link and the account stack).',
+        }),
+      })
+      .meta({ description: "The environment's AWS side: GPU inference clusters that distribute the models." }),
+    azure: z
+      .strictObject({
+        subscriptionId: uuid.meta({
+          description: 'The Azure subscription every Azure stack of the environment deploys to.',
+        }),
+        tenantId: uuid.meta({ description: "The subscription's Entra ID tenant." }),
+        networkWatcher: z.enum(['create', 'existing']).default('existing').meta({
+          description:
+            'Network Watcher for flow logs: `create` one per region, or use the `existing` one Azure creates by itself (`NetworkWatcher_<region>` in `NetworkWatcherRG`). Only one may exist per region and subscription. Default `existing`.',
+        }),
+        deployerCidrs: publicAccessCidrs.default([]).meta({
+          description:
+            "Networks that may reach the cluster Key Vault's public endpoint, for the machine that runs `cdktf deploy` (it creates keys). Empty (the default): the vault takes traffic only from Azure's trusted services and its private endpoint, so deploy from inside the VNet.",
+        }),
+        keyProtection: z.enum(['software', 'hsm']).default('software').meta({
+          description:
+            'How the Key Vault keys (AKS KMS, disks, flow-log storage) are protected: `software` keys in a Standard vault, or `hsm` keys (RSA-HSM, FIPS 140 Level 3) in a Premium vault. Default `software`; use `hsm` in production.',
+        }),
+        activityLog: z.enum(['create', 'existing']).default('create').meta({
+          description:
+            "The subscription's Activity Log diagnostic setting (one per subscription): `create` it in the primary region's host stack, or rely on the one another environment creates (`existing`). One environment per subscription may create it. Default `create`.",
+        }),
+        keyVaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional().meta({
+          description:
+            "Optional explicit Key Vault name for the environment's first region; default derived from the platform name.",
+        }),
+        auditArchive: auditArchive
+          .default({ replication: 'GZRS', locks: [] })
+          .meta({ description: "Each region's immutable audit archive. Default: `GZRS`, no locks." }),
+        regions: z.array(azureRegionNetwork).min(1, 'must list at least one region').meta({
+          description: 'Azure host regions; the first is the primary (the link, the publisher, the Key Vault name).',
+        }),
+      })
+      .meta({
+        description: "The environment's Azure side: the host clusters that train and serve first-party models.",
       }),
-    aws: z.strictObject({
-      accountId: awsAccountId,
-      /** NAT gateways per region: one per zone (survives a zone outage) or a single one (cheaper). */
-      natGateways: z.enum(['one-per-zone', 'single']),
-      /**
-       * The account's service-linked roles the platform's key policies name
-       * (`AWSServiceRoleForAutoScaling`): `create` them in the environment's account stack, or
-       * look up the `existing` ones (an account that has ever run an Auto Scaling group has it;
-       * creating it again fails). One environment per account may create them. Default `create`.
-       */
-      serviceLinkedRoles: z.enum(['create', 'existing']).default('create'),
-      /**
-       * The account's CloudTrail trail (multi-region, so one per account): `create` it in this
-       * environment's account stack, with data events for the model stores of every environment
-       * in the account, or rely on the one another environment creates (`existing`). One
-       * environment per account may create it. Default `create`.
-       */
-      cloudTrail: z.enum(['create', 'existing']).default('create'),
-      /**
-       * The permissions boundary on every IAM role the platform creates: `platform` (the default)
-       * creates one in the account stack, or give the ARN of your organization's own.
-       */
-      permissionsBoundary: z
-        .union([z.literal('platform'), matching(/^arn:aws:iam::\d{12}:policy\/[\w+=,.@/-]+$/, 'an IAM policy ARN')])
-        .default('platform'),
-      /**
-       * Who administers the model stores besides the workloads granted them and the principal
-       * running the current deploy (read at plan time): the bucket policy denies every other
-       * principal. List every role that deploys (CI, people). Default: the cluster admins
-       * (`kubernetes.admins.awsPrincipalArns`).
-       */
-      adminPrincipalArns: z
-        .array(matching(/^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, 'an IAM role or user ARN'))
-        .min(1, 'must name at least one admin: the store policies deny everyone else')
-        .optional(),
-      regions: z.array(awsRegionNetwork).min(1, 'must list at least one region'),
+    kubernetes: kubernetes.meta({ description: 'Kubernetes settings shared by the EKS and AKS clusters.' }),
+    gpuPools: z
+      .array(gpuPool)
+      .meta({ description: 'GPU node pools, each built on both clouds (or those named) in every region it lands in.' }),
+    workloadIdentities: z
+      .array(workloadIdentity)
+      .default([])
+      .meta({ description: 'Workloads and the stores they may touch: the model distribution path. Default: none.' }),
+    modelStores: modelStores
+      .default({ softDeleteDays: 30, noncurrentVersionDays: 90, azureReplication: 'ZRS' })
+      .meta({ description: 'Model store settings.' }),
+    policy: policy.default({ production: true, minimumLogRetentionDays: 365, suppressions: [] }).meta({
+      description: 'The policy gate: production or not, log retention floor, suppressions. Default the strictest.',
     }),
-    azure: z.strictObject({
-      subscriptionId: uuid,
-      tenantId: uuid,
-      /**
-       * Network Watcher for flow logs: `create` one per region, or use the `existing` one Azure
-       * creates by itself (`NetworkWatcher_<region>` in `NetworkWatcherRG`). Only one may exist
-       * per region and subscription. Default `existing`.
-       */
-      networkWatcher: z.enum(['create', 'existing']).default('existing'),
-      /**
-       * Networks that may reach the cluster Key Vault's public endpoint, for the machine that runs
-       * `cdktf deploy` (it creates keys). Empty (the default): the vault takes traffic only from
-       * Azure's trusted services and its private endpoint, so deploy from inside the VNet.
-       */
-      deployerCidrs: publicAccessCidrs.default([]),
-      /**
-       * How the Key Vault keys (AKS KMS, disks, flow-log storage) are protected: `software` keys
-       * in a Standard vault, or `hsm` keys (RSA-HSM, FIPS 140 Level 3) in a Premium vault.
-       * Default `software`; use `hsm` in production.
-       */
-      keyProtection: z.enum(['software', 'hsm']).default('software'),
-      /**
-       * The subscription's Activity Log diagnostic setting (one per subscription): `create` it in
-       * the primary region's host stack, or rely on the one another environment creates
-       * (`existing`). One environment per subscription may create it. Default `create`.
-       */
-      activityLog: z.enum(['create', 'existing']).default('create'),
-      /** Optional explicit Key Vault name for the environment's first region; default derived from the platform name. */
-      keyVaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional(),
-      /** Each region's immutable audit archive. Default: `GZRS`, no locks. */
-      auditArchive: auditArchive.default({ replication: 'GZRS', locks: [] }),
-      regions: z.array(azureRegionNetwork).min(1, 'must list at least one region'),
-    }),
-    kubernetes,
-    gpuPools: z.array(gpuPool),
-    /** Workloads and the stores they may touch: the model distribution path. Default: none. */
-    workloadIdentities: z.array(workloadIdentity).default([]),
-    /** Model store settings. */
-    modelStores: modelStores.default({ softDeleteDays: 30, noncurrentVersionDays: 90, azureReplication: 'ZRS' }),
-    /** The policy gate: production or not, log retention floor, suppressions. Default the strictest. */
-    policy: policy.default({ production: true, minimumLogRetentionDays: 365, suppressions: [] }),
   })
   .superRefine((env, ctx) => {
     rejectDuplicates(
@@ -1232,17 +1343,26 @@ function rejectSharedCreation(envs: Record<string, EnvironmentShape>, ctx: z.Ref
 }
 
 export const platformConfigSchema = z.strictObject({
-  /** Optional JSON schema reference for editors; ignored by the app. */
-  $schema: z.string().optional(),
-  platform: z.strictObject({
-    /** Short name prefix used in every resource name: 2-8 lowercase letters and digits. */
-    name: matching(NAME_PART_PATTERN, NAME_PART_RULE),
-  }),
+  $schema: z
+    .string()
+    .optional()
+    .meta({ description: 'Optional JSON schema reference for editors; ignored by the app.' }),
+  platform: z
+    .strictObject({
+      name: matching(NAME_PART_PATTERN, NAME_PART_RULE).meta({
+        description: 'Short name prefix used in every resource name: 2-8 lowercase letters and digits.',
+      }),
+    })
+    .meta({ description: 'The platform as a whole.' }),
   environments: z
     .record(matching(NAME_PART_PATTERN, NAME_PART_RULE), environment)
     .refine((envs) => Object.keys(envs).length > 0, { message: 'must define at least one environment' })
     .superRefine(rejectSharedCreation)
-    .superRefine(rejectConflictsWithinEnvironments),
+    .superRefine(rejectConflictsWithinEnvironments)
+    .meta({
+      description:
+        'The environments by name (2-8 lowercase letters and digits), each with its own AWS account, Azure subscription, regions and pools.',
+    }),
 });
 
 /** The config as written in the file (defaults not yet applied). */

@@ -1,6 +1,6 @@
 /**
  * `npm run archive:lock -- <environment> <azure region>`: prints the config change that locks the
- * audit archive of one region (README "Locking the audit archive"). It synthesizes the config
+ * audit archive of one region (docs/deploy.md, "Locking the audit archive"). It synthesizes the config
  * (PLATFORM_CONFIG, no credentials), reads the archive account as the stacks write it, and prints
  * the record to add under `environments.<env>.azure.auditArchive.locks`: from then on the account
  * is `Locked`, and a change that would replace it is refused at synth. It changes no file.

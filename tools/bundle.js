@@ -2,8 +2,7 @@
 /**
  * Bundles the app with esbuild: `main.ts` and everything it imports, the cdktf library and the
  * provider classes included, into one CommonJS file, `dist/app/main.js`, with a linked source map.
- * One file loads faster and in less memory than the tree of modules it replaces (README
- * "Performance").
+ * One file loads faster and in less memory than the tree of modules it replaces (docs/performance.md).
  *
  * A full bundle takes about 0.7 s, longer than the synth it serves, so the app command
  * (tools/app.js) rebuilds only when the bundle is stale. esbuild's metafile names every file the

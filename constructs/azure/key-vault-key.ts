@@ -8,7 +8,7 @@ import type { AzureKeyVault } from './key-vault';
  * expires 30 days later, for consumers that follow the versionless id (disk encryption sets,
  * storage accounts). `manual`: for consumers pinned to one version (AKS KMS): the version
  * expires after two years, and Event Grid notifies 395 days before, so a yearly rotation leaves
- * the previous version valid for the year KMS still needs it (README, "Rotating the KMS key").
+ * the previous version valid for the year KMS still needs it (docs/gpu-pools.md, "Rotating the KMS key").
  */
 export type KeyRotation = 'automatic' | 'manual';
 

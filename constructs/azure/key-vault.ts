@@ -24,7 +24,7 @@ export interface AzureKeyVaultProps {
   readonly logAnalyticsWorkspaceId: string;
   /**
    * Networks allowed to reach the public endpoint: the deploy runner's during the first deploy
-   * (README, "Before the first deploy"). Empty: public network access off.
+   * (docs/deploy.md, "Before the first deploy"). Empty: public network access off.
    */
   readonly deployerCidrs: readonly string[];
   /** `software` (Standard vault, RSA keys) or `hsm` (Premium vault, RSA-HSM keys). */
@@ -43,7 +43,7 @@ export class AzureKeyVault extends Construct {
   /**
    * What a key needs before the data-plane call that creates it: the deployer's Crypto Officer
    * role, propagated, and the private endpoint with its DNS zone group, the path a runner inside
-   * the VNet takes (README, "Before the first deploy").
+   * the VNet takes (docs/deploy.md, "Before the first deploy").
    */
   readonly keyPrerequisites: readonly ITerraformDependable[];
 

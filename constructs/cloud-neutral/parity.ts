@@ -171,7 +171,7 @@ export function compareClusters(aws: ClusterDescription, azure: ClusterDescripti
   return { matches: security.length === 0 && pools.every((p) => p.matches), security, pools, onlyOn };
 }
 
-/** A readable report, one line per pool, for test failures and the README. */
+/** A readable report, one line per pool, for test failures and `npm run parity`. */
 export function formatParityReport(report: ParityReport): string {
   const lines = report.pools.map((p) =>
     p.matches

@@ -20,7 +20,7 @@ export interface StoreKindSpec {
   readonly clouds: readonly Cloud[];
   /** The access modes that may be granted on it. */
   readonly modes: readonly AccessMode[];
-  /** What it is on each cloud, for error messages and the README. */
+  /** What it is on each cloud, for error messages and the docs. */
   readonly what: string;
 }
 

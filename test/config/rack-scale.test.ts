@@ -66,7 +66,7 @@ describe('rack-scale GPU pools', () => {
       }),
     ).toEqual([
       `${POOL}.capacity: p6e-gb200.36xlarge is sold only through EC2 Capacity Blocks for ML: set "type": "reserved" with "aws": { "capacityReservationId": "<the block's cr- id>", "capacityBlock": true }`,
-      `${POOL}.gpuDriver: must be "none" for Standard_ND128isr_NDR_GB200_v6: AKS's managed driver install does nothing on arm64 nodes, so the NVIDIA GPU Operator installs the drivers (see the README)`,
+      `${POOL}.gpuDriver: must be "none" for Standard_ND128isr_NDR_GB200_v6: AKS's managed driver install does nothing on arm64 nodes, so the NVIDIA GPU Operator installs the drivers (see docs/gpu-pools.md, rack-scale pools)`,
     ]);
   });
 
@@ -102,10 +102,10 @@ describe('rack-scale GPU pools', () => {
   });
 });
 
-describe('the README', () => {
+describe('the GPU pools page', () => {
   test("the rack-scale pool example is the fixture's pool, and valid with real-looking ids", () => {
-    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Rack-scale pools'));
+    const page = readFileSync(path.join(__dirname, '..', '..', 'docs', 'gpu-pools.md'), 'utf8');
+    const section = page.slice(page.indexOf('## Rack-scale pools'));
     const start = section.indexOf('```json') + 7;
     const example = JSON.parse(section.slice(start, section.indexOf('```', start)));
     const fixture = gb200ConfigInput().environments.prod.gpuPools[0];

@@ -277,10 +277,10 @@ describe('network size', () => {
   });
 });
 
-describe('the README', () => {
+describe('the GPU pools page', () => {
   test("the 'Add a GPU pool' example is a valid pool", () => {
-    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Add a GPU pool'));
+    const page = readFileSync(path.join(__dirname, '..', '..', 'docs', 'gpu-pools.md'), 'utf8');
+    const section = page.slice(page.indexOf('## Add a GPU pool'));
     const example = JSON.parse(
       section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7)),
     );

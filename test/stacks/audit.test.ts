@@ -55,7 +55,7 @@ describe('audit and link health (frozen fixture)', () => {
       if (!name.includes('azure-host')) continue;
       const logging = envOf(name).logging;
       for (const w of resourcesOfType(stack, 'azurerm_log_analytics_workspace')) {
-        // Defender's workspace only routes its sensor's data and keeps none (README): the shortest retention.
+        // Defender's workspace only routes its sensor's data and keeps none (docs/deploy.md): the shortest retention.
         const expected = String(w.attributes.name).endsWith('-defender') ? 30 : logging.retentionDays;
         expect(w.attributes.retention_in_days).toBe(expected);
         expect(

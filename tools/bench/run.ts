@@ -1,5 +1,5 @@
 /**
- * The performance benchmark: `npm run bench` (README "Performance").
+ * The performance benchmark: `npm run bench` (docs/performance.md).
  *
  *   npm run bench                   full run: prints the tables, writes bench-results/latest.json and
  *                                   tools/bench/LAST_RUN.md; exits 1 if any run failed

@@ -1,6 +1,6 @@
 /**
  * `npm run compat:cdktn`: proves that this project moves from cdktf, archived, to CDK Terrain
- * (cdktn) without changing what Terraform would plan (README "Moving to CDK Terrain").
+ * (cdktn) without changing what Terraform would plan (docs/upgrades.md, "Moving to CDK Terrain").
  *
  *  1. copies the repository (git's tracked files, and untracked ones it does not ignore) to a
  *     temporary folder;

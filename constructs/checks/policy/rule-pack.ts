@@ -1,4 +1,4 @@
-/** Every rule of the policy gate, in the order the README lists them. */
+/** Every rule of the policy gate, in the order docs/policy.md lists them. */
 import type { PolicyRule } from './rule';
 import { AWS_EKS_RULES } from './rules/aws-eks';
 import { AWS_IAM_RULES } from './rules/aws-iam';

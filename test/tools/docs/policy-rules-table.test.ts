@@ -1,19 +1,22 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { RULE_PACK } from '../../../constructs/checks/policy/rule-pack';
-import { README_TABLE_END, README_TABLE_START, rulesTable, withRulesTable } from '../../../tools/policy/readme-table';
+import {
+  POLICY_PAGE,
+  RULES_TABLE_END,
+  RULES_TABLE_START,
+  rulesTable,
+  withRulesTable,
+} from '../../../tools/docs/policy-rules-table';
 
 /** Prettier pads Markdown table cells and separator dashes: compare without the padding. */
 const unpadded = (markdown: string) => markdown.replace(/ +/g, ' ').replace(/-{3,}/g, '---').trim();
 
-describe('the README rules table', () => {
-  const readme = readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+describe('the policy page rules table', () => {
+  const page = readFileSync(path.join(__dirname, '..', '..', '..', POLICY_PAGE), 'utf8');
 
-  test('is the table the rule pack generates (run `npm run policy:readme`)', () => {
-    const block = readme.slice(
-      readme.indexOf(README_TABLE_START) + README_TABLE_START.length,
-      readme.indexOf(README_TABLE_END),
-    );
+  test('is the table the rule pack generates (run `npm run docs:policy`)', () => {
+    const block = page.slice(page.indexOf(RULES_TABLE_START) + RULES_TABLE_START.length, page.indexOf(RULES_TABLE_END));
     expect(unpadded(block)).toBe(unpadded(rulesTable(RULE_PACK)));
   });
 
@@ -23,11 +26,11 @@ describe('the README rules table', () => {
     expect(table).toContain('AWS FSBP EKS.1, checkov CKV_AWS_39');
   });
 
-  test('a stale table is replaced between the markers, the rest of the README kept', () => {
-    const stale = `before\n${README_TABLE_START}\n| old |\n${README_TABLE_END}\nafter`;
+  test('a stale table is replaced between the markers, the rest of the page kept', () => {
+    const stale = `before\n${RULES_TABLE_START}\n| old |\n${RULES_TABLE_END}\nafter`;
     const fresh = withRulesTable(stale, RULE_PACK);
     expect(fresh).not.toContain('| old |');
     expect(fresh.startsWith('before\n')).toBe(true);
-    expect(fresh.endsWith(`${README_TABLE_END}\nafter`)).toBe(true);
+    expect(fresh.endsWith(`${RULES_TABLE_END}\nafter`)).toBe(true);
   });
 });
