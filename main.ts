@@ -1,6 +1,6 @@
 /**
  * The cdktf app: reads the platform config and builds every stack. Configuration is chosen by
- * `PLATFORM_CONFIG` (file) and `PLATFORM_ENVS` (environments); see README "Configuration".
+ * `PLATFORM_CONFIG` (file) and `PLATFORM_ENVS` (environments); see docs/fork-guide.md, "Configuration".
  */
 // First: it must act before cdktf loads.
 import './stacks/skip-token-stack-traces';
@@ -45,7 +45,7 @@ try {
   if (errors.length > 0)
     problems.push(
       [
-        `Synth found ${errors.length} errors (fix them, or suppress a policy finding with its reason: README "Policy gate"):`,
+        `Synth found ${errors.length} errors (fix them, or suppress a policy finding with its reason: docs/policy.md):`,
         ...errors.map((e) => `  - ${e}`),
       ].join('\n'),
     );

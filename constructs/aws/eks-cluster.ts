@@ -27,7 +27,7 @@ export const EKS_CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'co
 /** The VPC CNI's service account: its AWS permissions come through IRSA, not the node role. */
 export const VPC_CNI_SERVICE_ACCOUNT = { namespace: 'kube-system', name: 'aws-node' } as const;
 
-/** Add-ons every node needs; the NVIDIA device plugin is installed by Helm (see README). */
+/** Add-ons every node needs; the NVIDIA device plugin is installed by Helm (docs/gpu-pools.md). */
 export const EKS_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent', 'coredns'] as const;
 
 /** Root volume of system nodes, GiB: images of add-ons only. */

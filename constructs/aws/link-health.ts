@@ -29,7 +29,7 @@ export class AwsLinkHealth extends Construct {
       (connection, i) =>
         new CloudwatchMetricAlarm(this, `tunnels-${i + 1}`, {
           alarmName: `${props.namePrefix}-vpn-${i + 1}-tunnels`,
-          alarmDescription: `Fewer than ${props.objectives.minTunnelsUp} of 2 tunnels of VPN connection ${i + 1} up for ${props.objectives.alarmAfterMinutes} minutes (README: link health)`,
+          alarmDescription: `Fewer than ${props.objectives.minTunnelsUp} of 2 tunnels of VPN connection ${i + 1} up for ${props.objectives.alarmAfterMinutes} minutes (docs/audit.md, "Link health")`,
           namespace: 'AWS/VPN',
           metricName: 'TunnelState',
           dimensions: { VpnId: connection.id },

@@ -93,7 +93,7 @@ export class AzureAksCluster extends Construct {
 
     const identity = new UserAssignedIdentity(this, 'identity', { name: `id-${name}-aks`, ...common });
 
-    // AKS KMS takes RSA 2048 and pins one key version: rotating it is a cluster update (see README), not automatic.
+    // AKS KMS takes RSA 2048 and pins one key version: rotating it is a cluster update (docs/gpu-pools.md), not automatic.
     const kmsKey = vaultKey(this, 'kms-key', {
       name: `${name}-aks-kms`,
       vault: keyVault,

@@ -60,14 +60,15 @@ export class AzureLinkHealth extends Construct {
     this.alerts = [
       new MonitorMetricAlert(this, 'link-down', {
         name: `${props.namePrefix}-link-down`,
-        description: 'No BGP peer of the AWS link connected: the link between the clouds is down (README: link health)',
+        description:
+          'No BGP peer of the AWS link connected: the link between the clouds is down (docs/audit.md, "Link health")',
         severity: 0,
         criteria: [criteria],
         ...common,
       }),
       new MonitorMetricAlert(this, 'tunnel-down', {
         name: `${props.namePrefix}-link-tunnel-down`,
-        description: `A BGP peer (tunnel) of the AWS link down; the objective is ${props.objectives.minTunnelsUp} of 2 tunnels per connection (README: link health)`,
+        description: `A BGP peer (tunnel) of the AWS link down; the objective is ${props.objectives.minTunnelsUp} of 2 tunnels per connection (docs/audit.md, "Link health")`,
         severity: props.objectives.minTunnelsUp === 2 ? 1 : 2,
         criteria: [
           {

@@ -27,7 +27,7 @@ export interface RegionDescription {
   /**
    * How the audit archive resists change: `off`, `governance` or `compliance` (S3 Object Lock;
    * an Azure policy that is `Locked`), or `unlocked` (an Azure policy not yet locked: what
-   * governance builds, and what compliance builds until it is locked, README "Locking the audit
+   * governance builds, and what compliance builds until it is locked, docs/deploy.md, "Locking the audit
    * archive").
    */
   readonly auditImmutability: 'off' | 'governance' | 'compliance' | 'unlocked' | undefined;
