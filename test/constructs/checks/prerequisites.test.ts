@@ -141,6 +141,19 @@ describe('deploy prerequisites', () => {
       ]);
     });
 
+    test('with Crypto User on another key than the KMS key', () => {
+      expect(
+        findingsAfter('PRE-AZ-1', (s) => {
+          const grant = find(s.get(HOST)!, 'azurerm_role_assignment', 'identity-kms_');
+          grant.scope = String(grant.scope).replace(/aks_kms-key_\w+/, (m) => m.replace('kms-key', 'disk-key'));
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /lacks Key Vault Crypto User on \$\{azurerm_key_vault_key\.aks_kms-key_\w+\.resource_versionless_id\} or /,
+        ),
+      ]);
+    });
+
     test('without read on the disk encryption set', () => {
       expect(
         findingsAfter('PRE-AZ-1', (s) =>
