@@ -148,8 +148,7 @@ export class AzureHostStack extends PlatformStack {
       name: `rg-${network.name}-cluster`,
       location,
     });
-    const keyVault = new AzureKeyVault(this, 'key-vault', {
-      name: props.keyVault.name ?? keyVaultName(['kv', props.tags.platform, props.tags.environment, location]),
+    const vaultSettings = {
       resourceGroupName: securityResourceGroup.name,
       location,
       tenantId: props.identity.tenantId,
@@ -159,19 +158,15 @@ export class AzureHostStack extends PlatformStack {
       deployerCidrs: props.keyVault.deployerCidrs,
       keyProtection: props.keyVault.keyProtection,
       deletionLock,
+    };
+    const keyVault = new AzureKeyVault(this, 'key-vault', {
+      name: props.keyVault.name ?? keyVaultName(['kv', props.tags.platform, props.tags.environment, location]),
+      ...vaultSettings,
     });
     // The AKS KMS key's own vault: AKS needs Key Vault Contributor on it (see AzureAksCluster).
     const kmsKeyVault = new AzureKeyVault(this, 'kms-key-vault', {
       name: keyVaultName(['kv', props.tags.platform, props.tags.environment, location, 'kms']),
-      resourceGroupName: securityResourceGroup.name,
-      location,
-      tenantId: props.identity.tenantId,
-      privateEndpointSubnetId: this.network.subnets['private-endpoints'].id,
-      privateDnsZoneId: this.privateDns.vault.id,
-      logAnalyticsWorkspaceId: this.logAnalytics.workspace.id,
-      deployerCidrs: props.keyVault.deployerCidrs,
-      keyProtection: props.keyVault.keyProtection,
-      deletionLock,
+      ...vaultSettings,
     });
 
     // Network Watcher writes flow logs through the public endpoint as a trusted service: it does

@@ -1,6 +1,7 @@
-import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
+import type { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { MonitorActivityLogAlert } from '@cdktf/provider-azurerm/lib/monitor-activity-log-alert';
 import { Construct } from 'constructs';
+import { emailActionGroup } from './action-group';
 
 /** One Activity Log alert of CIS Azure 5.2: an administrative operation somebody must hear of. */
 export interface SecurityOperationAlert {
@@ -93,15 +94,11 @@ export class AzureActivityLogAlerts extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureActivityLogAlertsProps) {
     super(scope, id);
-    this.actionGroup = new MonitorActionGroup(this, 'action-group', {
+    this.actionGroup = emailActionGroup(this, 'action-group', {
       name: `ag-${props.namePrefix}-security`,
       resourceGroupName: props.resourceGroupName,
       shortName: 'security',
-      emailReceiver: props.emails.map((email, i) => ({
-        name: `email-${i}`,
-        emailAddress: email,
-        useCommonAlertSchema: true,
-      })),
+      emails: props.emails,
     });
     this.alerts = CIS_ACTIVITY_LOG_ALERTS.map(
       (alert) =>
