@@ -845,10 +845,27 @@ const policySuppression = z
       });
   });
 
+/** The Azure subscription's security baseline (docs/security-azure.md, "Subscription baseline"). */
+const azureBaseline = z.strictObject({
+  defenderPlans: z.enum(['create', 'existing']).default('create').meta({
+    description:
+      'Defender for Cloud plans: Containers, Servers, Storage, Key Vault and Resource Manager on the Standard tier (`create`), or set by a landing zone (`existing`: azurerm refuses to create a plan that is not on the Free tier, and resets it to Free on destroy). Default `create`.',
+  }),
+  defenderServersPlan: z.enum(['P1', 'P2']).default('P1').meta({
+    description:
+      'Defender for Servers plan when the platform creates the plans: `P1` (endpoint detection on the nodes) or `P2` (adds agentless scanning and file integrity monitoring). Default `P1`.',
+  }),
+  activityLogAlerts: z.enum(['create', 'existing']).default('create').meta({
+    description:
+      "The CIS Azure 5.2 Activity Log alerts (policy assignments, network security groups and their rules, security solutions, public IP addresses), to a security action group that emails `alerts.emails`: `create` them, or rely on a landing zone's (`existing`). Default `create`.",
+  }),
+});
+
 /** The policy gate's environment-wide settings (docs/policy.md). */
 const policy = z.strictObject({
   production: z.boolean().default(true).meta({
-    description: 'Production environments must replicate storage across zones and keep keys in HSMs. Default true.',
+    description:
+      'Production environments must replicate storage across zones and keep keys in HSMs, and their Key Vaults, storage accounts and Log Analytics workspaces carry `CanNotDelete` locks (docs/security-azure.md, "Nothing lost"). Default true.',
   }),
   minimumLogRetentionDays: z.number().int().min(1, 'must be at least 1 day').default(365).meta({
     description: 'The shortest log retention (CloudWatch, Log Analytics) the gate accepts, in days. Default 365.',
@@ -976,6 +993,12 @@ const environment = z
           description:
             "The subscription's Activity Log diagnostic setting (one per subscription): `create` it in the primary region's host stack, or rely on the one another environment creates (`existing`). One environment per subscription may create it. Default `create`.",
         }),
+        baseline: azureBaseline
+          .default({ defenderPlans: 'create', defenderServersPlan: 'P1', activityLogAlerts: 'create' })
+          .meta({
+            description:
+              "The subscription's security baseline, declared in the primary region's host stack (each is subscription-wide, so one environment per subscription may create it), or owned by a landing zone (`existing`). Default: all `create`, Defender for Servers Plan 1.",
+          }),
         keyVaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional().meta({
           description:
             "Optional explicit Key Vault name for the environment's first region; default derived from the platform name.",
@@ -1297,44 +1320,67 @@ const ONCE_PER_SCOPE = [
   {
     cloud: 'aws',
     scope: (env: EnvironmentShape) => env.aws.accountId,
-    field: 'serviceLinkedRoles',
+    field: ['serviceLinkedRoles'],
     what: 'the service-linked roles of account',
     why: 'an account has one of each',
   },
   {
     cloud: 'aws',
     scope: (env: EnvironmentShape) => env.aws.accountId,
-    field: 'cloudTrail',
+    field: ['cloudTrail'],
     what: 'the trail of account',
     why: 'one multi-region trail records the whole account',
   },
   {
     cloud: 'azure',
     scope: (env: EnvironmentShape) => env.azure.subscriptionId,
-    field: 'activityLog',
+    field: ['activityLog'],
     what: 'the Activity Log setting of subscription',
     why: 'a subscription exports its Activity Log once',
   },
+  {
+    cloud: 'azure',
+    scope: (env: EnvironmentShape) => env.azure.subscriptionId,
+    field: ['baseline', 'defenderPlans'],
+    what: 'the Defender for Cloud plans of subscription',
+    why: 'a subscription has one pricing per plan',
+  },
+  {
+    cloud: 'azure',
+    scope: (env: EnvironmentShape) => env.azure.subscriptionId,
+    field: ['baseline', 'activityLogAlerts'],
+    what: 'the CIS Activity Log alerts of subscription',
+    why: 'each alert watches the whole subscription, so a second set would only repeat every email',
+  },
 ] as const;
 
+type Creation = 'create' | 'existing';
+
 interface EnvironmentShape {
-  aws: { accountId: string; serviceLinkedRoles: 'create' | 'existing'; cloudTrail: 'create' | 'existing' };
-  azure: { subscriptionId: string; activityLog: 'create' | 'existing' };
+  aws: { accountId: string; serviceLinkedRoles: Creation; cloudTrail: Creation };
+  azure: {
+    subscriptionId: string;
+    activityLog: Creation;
+    baseline: { defenderPlans: Creation; activityLogAlerts: Creation };
+  };
 }
 
 function rejectSharedCreation(envs: Record<string, EnvironmentShape>, ctx: z.RefinementCtx): void {
   for (const rule of ONCE_PER_SCOPE) {
     const creators = new Map<string, string>();
     for (const [name, env] of Object.entries(envs)) {
-      const cloudSettings = env[rule.cloud] as unknown as Record<string, string>;
-      if (cloudSettings[rule.field] !== 'create') continue;
+      const setting = rule.field.reduce<unknown>(
+        (settings, key) => (settings as Record<string, unknown>)[key],
+        env[rule.cloud],
+      );
+      if (setting !== 'create') continue;
       const scope = rule.scope(env);
       const earlier = creators.get(scope);
       if (earlier === undefined) creators.set(scope, name);
       else {
         ctx.addIssue({
           code: 'custom',
-          path: [name, rule.cloud, rule.field],
+          path: [name, rule.cloud, ...rule.field],
           message: `must be "existing": environment ${earlier} creates ${rule.what} ${scope}, and ${rule.why}`,
         });
       }

@@ -51,6 +51,8 @@ export interface EnvironmentSpec {
     readonly activityLog: 'create' | 'existing';
     /** The audit archives: replication, and the regions whose archive is locked. */
     readonly auditArchive: EnvironmentConfig['azure']['auditArchive'];
+    /** The subscription's security baseline: created here, or a landing zone's. */
+    readonly baseline: EnvironmentConfig['azure']['baseline'];
   };
   /** The site-to-site link between the primary regions, or undefined when turned off. */
   readonly link?: { readonly awsAsn: number; readonly azureAsn: number };
@@ -189,6 +191,7 @@ export function environmentSpec(config: PlatformConfig, envName: string, today: 
       networkWatcher: env.azure.networkWatcher,
       activityLog: env.azure.activityLog,
       auditArchive: env.azure.auditArchive,
+      baseline: env.azure.baseline,
     },
     tags: (role) => ({
       platform,

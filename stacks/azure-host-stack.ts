@@ -16,6 +16,8 @@ import {
   auditTableRetention,
 } from '../constructs/azure/audit/audit-archive';
 import { AzureWorkloadIdentities } from '../constructs/azure/workload-identities';
+import { AzureActivityLogAlerts } from '../constructs/azure/activity-log-alerts';
+import { AzureDefenderPlans, type DefenderServersPlan } from '../constructs/azure/defender-plans';
 import type { AzureModelStoreLocation, ModelStoreSpec } from '../constructs/cloud-neutral/model-store';
 import type { IdentityDescription } from '../constructs/cloud-neutral/parity';
 import type { CloudWorkloadIdentity } from '../constructs/cloud-neutral/workload-identity';
@@ -76,6 +78,15 @@ export interface AzureHostStackProps extends PlatformStackProps {
   readonly modelStore: AzureModelStoreLocation & { readonly create?: ModelStoreSpec };
   /** Export the subscription's Activity Log from this stack (one stack per subscription does). */
   readonly activityLog: boolean;
+  /**
+   * The subscription's security baseline this stack declares (one stack per subscription does):
+   * Defender for Cloud plans (with the Servers plan) and the CIS Activity Log alerts, to a
+   * security action group that emails `alertEmails`. Default: none declared.
+   */
+  readonly baseline?: {
+    readonly defenderPlans?: { readonly serversPlan: DefenderServersPlan };
+    readonly activityLogAlerts?: { readonly emails: readonly string[] };
+  };
   /** The region's audit archive: its replication, and whether it has been locked. */
   readonly auditArchive: { readonly replication: 'LRS' | 'ZRS' | 'GZRS'; readonly locked: boolean };
 }
@@ -97,6 +108,8 @@ export class AzureHostStack extends PlatformStack {
     super(scope, name, props);
     const { network, logging } = props;
     const location = network.region;
+    // Production data is locked against deletion, besides prevent_destroy (docs/security-azure.md, "Nothing lost").
+    const deletionLock = (props.policy ?? STRICT_POLICY).production;
     azureProvider(this, props.identity);
     azapiProvider(this, props.identity);
     timeProvider(this);
@@ -122,6 +135,7 @@ export class AzureHostStack extends PlatformStack {
       resourceGroupName: loggingResourceGroup.name,
       location,
       retentionDays: logging.retentionDays,
+      deletionLock,
     });
 
     // Keys outlive clusters: the vault sits in its own protected group.
@@ -134,8 +148,7 @@ export class AzureHostStack extends PlatformStack {
       name: `rg-${network.name}-cluster`,
       location,
     });
-    const keyVault = new AzureKeyVault(this, 'key-vault', {
-      name: props.keyVault.name ?? keyVaultName(['kv', props.tags.platform, props.tags.environment, location]),
+    const vaultSettings = {
       resourceGroupName: securityResourceGroup.name,
       location,
       tenantId: props.identity.tenantId,
@@ -144,6 +157,16 @@ export class AzureHostStack extends PlatformStack {
       logAnalyticsWorkspaceId: this.logAnalytics.workspace.id,
       deployerCidrs: props.keyVault.deployerCidrs,
       keyProtection: props.keyVault.keyProtection,
+      deletionLock,
+    };
+    const keyVault = new AzureKeyVault(this, 'key-vault', {
+      name: props.keyVault.name ?? keyVaultName(['kv', props.tags.platform, props.tags.environment, location]),
+      ...vaultSettings,
+    });
+    // The AKS KMS key's own vault: AKS needs Key Vault Contributor on it (see AzureAksCluster).
+    const kmsKeyVault = new AzureKeyVault(this, 'kms-key-vault', {
+      name: keyVaultName(['kv', props.tags.platform, props.tags.environment, location, 'kms']),
+      ...vaultSettings,
     });
 
     // Network Watcher writes flow logs through the public endpoint as a trusted service: it does
@@ -169,12 +192,18 @@ export class AzureHostStack extends PlatformStack {
               days: logging.archiveDays,
             },
       blobLogs: { workspaceId: this.logAnalytics.workspace.id },
+      deletionLock,
     });
     const archiveAccountId = this.auditArchive.account.id;
     const blobLogs = { workspaceId: this.logAnalytics.workspace.id, archiveAccountId };
     auditTableRetention(this, 'audit-table', { workspaceId: this.logAnalytics.workspace.id, logging });
     archiveAuditLogs(this, 'key-vault-audit-archive', {
       targetResourceId: keyVault.vault.id,
+      archiveAccountId,
+      categoryGroup: 'audit',
+    });
+    archiveAuditLogs(this, 'kms-key-vault-audit-archive', {
+      targetResourceId: kmsKeyVault.vault.id,
       archiveAccountId,
       categoryGroup: 'audit',
     });
@@ -187,6 +216,15 @@ export class AzureHostStack extends PlatformStack {
         enabledLog: ACTIVITY_LOG_CATEGORIES.map((category) => ({ category })),
       });
     }
+    const baseline = props.baseline ?? {};
+    if (baseline.defenderPlans) new AzureDefenderPlans(this, 'defender-plans', baseline.defenderPlans);
+    if (baseline.activityLogAlerts)
+      new AzureActivityLogAlerts(this, 'activity-log-alerts', {
+        namePrefix: network.name,
+        resourceGroupName: loggingResourceGroup.name,
+        subscriptionId: props.identity.subscriptionId,
+        emails: baseline.activityLogAlerts.emails,
+      });
 
     const flowLogStorage = new AzureSecureStorageAccount(this, 'flow-log-storage', {
       name: storageAccountName([props.tags.platform, props.tags.environment, location, 'flow']),
@@ -199,6 +237,7 @@ export class AzureHostStack extends PlatformStack {
       keyVault,
       privateEndpointSubnetId: this.network.subnets['private-endpoints'].id,
       blobPrivateDnsZoneId: this.privateDns.blob.id,
+      deletionLock,
     });
     new AzureVnetFlowLog(this, 'flow-log', {
       vnetId: this.network.vnet.id,
@@ -224,6 +263,7 @@ export class AzureHostStack extends PlatformStack {
         location,
         retentionDays: DEFENDER_RETENTION_DAYS,
         localAuthentication: true,
+        deletionLock,
       });
     if (defenderWorkspace) {
       suppressPolicyRule(
@@ -248,6 +288,7 @@ export class AzureHostStack extends PlatformStack {
       tenantId: props.identity.tenantId,
       privateDnsZoneId: this.privateDns.aks.id,
       keyVault,
+      kmsKeyVault,
       logAnalyticsWorkspaceId: this.logAnalytics.workspace.id,
       logAnalyticsLocation: location,
       adminGroupObjectIds: props.aks.adminGroupObjectIds,
@@ -261,7 +302,7 @@ export class AzureHostStack extends PlatformStack {
       categories: AKS_AUDIT_CATEGORIES,
     });
 
-    this.modelStore = this.modelStoreOf(props, keyVault, blobLogs);
+    this.modelStore = this.modelStoreOf(props, keyVault, blobLogs, deletionLock);
     const workloadLogs = new AzureWorkloadLogs(this, 'workload-logs', {
       namePrefix: network.name,
       resourceGroupName: loggingResourceGroup.name,
@@ -297,6 +338,7 @@ export class AzureHostStack extends PlatformStack {
     props: AzureHostStackProps,
     keyVault: AzureKeyVault,
     blobLogs: { workspaceId: string; archiveAccountId: string },
+    deletionLock: boolean,
   ): AzureModelStoreRef {
     const location = props.network.region;
     const blobZone = this.privateDns.blob.id;
@@ -338,6 +380,7 @@ export class AzureHostStack extends PlatformStack {
       replication: spec.azureReplication,
       containers: ['models', 'datasets'],
       blobLogs,
+      deletionLock,
     });
     return {
       accountId: store.account.id,

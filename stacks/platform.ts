@@ -63,6 +63,17 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
               workloads: azureWorkloads,
               modelStore: { ...modelStore, create: i === 0 ? env.modelStores : undefined },
               activityLog: i === 0 && env.azure.activityLog === 'create',
+              baseline:
+                i === 0
+                  ? {
+                      defenderPlans:
+                        env.azure.baseline.defenderPlans === 'create'
+                          ? { serversPlan: env.azure.baseline.defenderServersPlan }
+                          : undefined,
+                      activityLogAlerts:
+                        env.azure.baseline.activityLogAlerts === 'create' ? { emails: env.alerts.emails } : undefined,
+                    }
+                  : undefined,
               auditArchive: {
                 replication: env.azure.auditArchive.replication,
                 locked: env.azure.auditArchive.locks.some((lock) => lock.region === network.region),

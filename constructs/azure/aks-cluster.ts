@@ -1,3 +1,4 @@
+import { DataAzurermKeyVaultKey } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-key';
 import { DiskEncryptionSet } from '@cdktf/provider-azurerm/lib/disk-encryption-set';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
@@ -48,8 +49,13 @@ export interface AzureAksClusterProps {
   readonly tenantId: string;
   /** The `privatelink.<region>.azmk8s.io` zone the private API registers in. */
   readonly privateDnsZoneId: string;
-  /** The purge-protected vault that holds the KMS and disk keys. */
+  /** The purge-protected vault that holds the disk key. */
   readonly keyVault: AzureKeyVault;
+  /**
+   * The purge-protected vault of the KMS key alone: AKS needs Key Vault Contributor on a private
+   * KMS vault, which must not reach the platform's other keys.
+   */
+  readonly kmsKeyVault: AzureKeyVault;
   /** Control-plane logs and Container Insights go here. */
   readonly logAnalyticsWorkspaceId: string;
   /** The workspace's region, where the Container Insights data collection rule must live. */
@@ -93,18 +99,28 @@ export class AzureAksCluster extends Construct {
 
     const identity = new UserAssignedIdentity(this, 'identity', { name: `id-${name}-aks`, ...common });
 
-    // AKS KMS takes RSA 2048 and pins one key version: rotating it is a cluster update (docs/gpu-pools.md), not automatic.
+    // AKS KMS takes RSA 2048 and pins one key version; Key Vault rotates the key on its schedule.
     const kmsKey = vaultKey(this, 'kms-key', {
       name: `${name}-aks-kms`,
-      vault: keyVault,
+      vault: props.kmsKeyVault,
       size: 2048,
-      rotation: 'manual',
+      rotation: 'pinned',
+      use: 'encrypt',
+    });
+    // The key resource keeps the id of the version it created (azurerm v4.55.0
+    // key_vault_key_resource.go:480, :561); the data source reads the newest (key_vault_key_data_source.go:140-155).
+    // So the cluster moves to each version Key Vault rotates in at the next deploy, an in-place
+    // update (kubernetes_cluster_resource.go:1013-1016, :2403).
+    const kmsKeyCurrent = new DataAzurermKeyVaultKey(this, 'kms-key-current', {
+      name: kmsKey.name,
+      keyVaultId: kmsKey.keyVaultId,
     });
     const diskKey = vaultKey(this, 'disk-key', {
       name: `${name}-aks-disks`,
       vault: keyVault,
       size: 3072,
-      rotation: 'automatic',
+      rotation: 'versionless',
+      use: 'wrap',
     });
 
     const diskEncryption = new DiskEncryptionSet(this, 'disk-encryption', {
@@ -119,7 +135,7 @@ export class AzureAksCluster extends Construct {
     const diskEncryptionGrants = grantRoles(this, 'disk-encryption-rbac-propagation', [
       {
         id: 'disk-encryption-key',
-        scope: keyVault.vault.id,
+        scope: diskKey.resourceVersionlessId,
         role: 'Key Vault Crypto Service Encryption User',
         principalId: diskEncryption.identity.principalId,
         reason: 'The disk encryption set wraps the cluster disks keys with the disk key',
@@ -129,8 +145,9 @@ export class AzureAksCluster extends Construct {
     // What the control plane does at creation, per AKS's service-permissions reference: joins its
     // subnets and attaches the NAT gateway, registers its private DNS name, encrypts secrets with
     // the KMS key and, because the vault is private, creates a private link to it (Key Vault
-    // Contributor: Microsoft Learn, "Use KMS etcd encryption"), and reads the disk encryption set
-    // it attaches disks through (diskEncryptionSets/read).
+    // Contributor: Microsoft Learn, "Use KMS etcd encryption"; on the KMS key's own vault, so it
+    // reaches no other key), and reads the disk encryption set it attaches disks through
+    // (diskEncryptionSets/read). Key roles are granted on the key alone.
     const principalId = identity.principalId;
     const controlPlaneGrants = grantRoles(this, 'rbac-propagation', [
       {
@@ -149,14 +166,14 @@ export class AzureAksCluster extends Construct {
       },
       {
         id: 'identity-kms',
-        scope: keyVault.vault.id,
+        scope: kmsKey.resourceVersionlessId,
         role: 'Key Vault Crypto User',
         principalId,
         reason: 'AKS KMS encrypts and decrypts etcd secrets with the KMS key',
       },
       {
         id: 'identity-kms-private-link',
-        scope: keyVault.vault.id,
+        scope: props.kmsKeyVault.vault.id,
         role: 'Key Vault Contributor',
         principalId,
         reason: 'AKS KMS with a private vault creates its private link to the vault',
@@ -211,7 +228,7 @@ export class AzureAksCluster extends Construct {
         loadBalancerSku: 'standard',
         ...AKS_OVERLAY,
       },
-      keyManagementService: { keyVaultKeyId: kmsKey.id, keyVaultNetworkAccess: 'Private' },
+      keyManagementService: { keyVaultKeyId: kmsKeyCurrent.id, keyVaultNetworkAccess: 'Private' },
       diskEncryptionSetId: diskEncryption.id,
       // Workloads mount secrets from Key Vault (Secrets Store CSI driver) instead of holding them
       // in Kubernetes secrets, and see a rotated secret within two minutes.

@@ -4,6 +4,7 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { lockAgainstDeletion } from './management-lock';
 import { grantRoles } from './role-grants';
 
 /** How keys are protected: software keys in a Standard vault, or HSM keys in a Premium vault. */
@@ -29,13 +30,16 @@ export interface AzureKeyVaultProps {
   readonly deployerCidrs: readonly string[];
   /** `software` (Standard vault, RSA keys) or `hsm` (Premium vault, RSA-HSM keys). */
   readonly keyProtection: KeyProtection;
+  /** A `CanNotDelete` management lock on the vault (see `lockAgainstDeletion`). Default false. */
+  readonly deletionLock?: boolean;
 }
 
 /**
  * A Key Vault for customer-managed keys, per CIS Azure: RBAC authorization, purge protection,
  * 90-day soft delete, protected from destroy, reachable through a private endpoint (the public
  * endpoint is off, or open only to the deploying networks), audit events to Log Analytics. The
- * identity running `cdktf deploy` gets Key Vault Crypto Officer so it can create the keys.
+ * identity running `cdktf deploy` gets Key Vault Crypto Officer so it can create the keys. In
+ * production, a `CanNotDelete` lock.
  */
 export class AzureKeyVault extends Construct {
   readonly vault: KeyVault;
@@ -95,5 +99,7 @@ export class AzureKeyVault extends Construct {
       },
     ]);
     this.keyPrerequisites = [privateEndpoint, deployerGrants.ready];
+    if (props.deletionLock)
+      lockAgainstDeletion(this, 'lock', { resourceId: this.vault.id, what: `the ${props.name} Key Vault` });
   }
 }

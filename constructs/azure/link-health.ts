@@ -1,6 +1,7 @@
-import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
+import type { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { Construct } from 'constructs';
+import { emailActionGroup } from './action-group';
 import { azureAlertWindow, type LinkObjectives } from '../cloud-neutral/link-health';
 
 /** The gateway metric both alerts read: 1 while a BGP peer (one per tunnel) is connected. */
@@ -33,15 +34,11 @@ export class AzureLinkHealth extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureLinkHealthProps) {
     super(scope, id);
-    this.actionGroup = new MonitorActionGroup(this, 'action-group', {
+    this.actionGroup = emailActionGroup(this, 'action-group', {
       name: `ag-${props.namePrefix}-link`,
       resourceGroupName: props.resourceGroupName,
       shortName: 'gpuplink',
-      emailReceiver: props.emails.map((email, i) => ({
-        name: `email-${i}`,
-        emailAddress: email,
-        useCommonAlertSchema: true,
-      })),
+      emails: props.emails,
     });
     const common = {
       resourceGroupName: props.resourceGroupName,

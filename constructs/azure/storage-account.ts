@@ -6,6 +6,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Construct } from 'constructs';
 import type { AzureKeyVault } from './key-vault';
 import { vaultKey } from './key-vault-key';
+import { lockAgainstDeletion } from './management-lock';
 import { grantRoles } from './role-grants';
 
 /**
@@ -51,6 +52,8 @@ export interface AzureSecureStorageAccountProps {
    * (omit it for the archive itself). Default: not logged.
    */
   readonly blobLogs?: { readonly workspaceId: string; readonly archiveAccountId?: string };
+  /** A `CanNotDelete` management lock on the account (see `lockAgainstDeletion`). Default false. */
+  readonly deletionLock?: boolean;
 }
 
 /** The blob service's audit categories: every read, write and delete. */
@@ -60,7 +63,8 @@ export const BLOB_LOG_CATEGORIES = ['StorageRead', 'StorageWrite', 'StorageDelet
  * A hardened storage account, the same wherever the platform keeps data on Azure: TLS 1.2, HTTPS
  * only, no anonymous blob access, shared keys off (Entra ID only), infrastructure encryption plus
  * a customer-managed key that rotates, blob versioning and soft delete, a private endpoint, and
- * protection from destroy.
+ * protection from destroy for the account, its containers and the identity that unwraps its key;
+ * in production, a `CanNotDelete` lock.
  *
  * Containers are created through Azure Resource Manager (`storage_account_id`), not the blob
  * endpoint, so the deploy runner needs no data-plane reach; their ids are Resource Manager ids,
@@ -75,12 +79,18 @@ export class AzureSecureStorageAccount extends Construct {
     super(scope, id);
     const common = { resourceGroupName: props.resourceGroupName, location: props.location };
     const publicAccess = props.publicAccess ?? 'off';
-    const identity = new UserAssignedIdentity(this, 'identity', { name: `id-${props.name}`, ...common });
+    // The account reaches its key only as this identity: deleting it makes the data unreadable.
+    const identity = new UserAssignedIdentity(this, 'identity', {
+      name: `id-${props.name}`,
+      ...common,
+      lifecycle: { preventDestroy: true },
+    });
     const key = vaultKey(this, 'cmk', {
       name: `${props.name}-cmk`,
       vault: props.keyVault,
       size: 3072,
-      rotation: 'automatic',
+      rotation: 'versionless',
+      use: 'wrap',
     });
     // The account is created encrypted with the key, so its identity must unwrap it first.
     const keyAccess = grantRoles(this, 'rbac-propagation', [
@@ -127,6 +137,8 @@ export class AzureSecureStorageAccount extends Construct {
       lifecycle: { preventDestroy: true },
       dependsOn: [keyAccess.ready],
     });
+    if (props.deletionLock)
+      lockAgainstDeletion(this, 'lock', { resourceId: this.account.id, what: `the ${props.holds} storage account` });
     blobPrivateEndpoint(this, 'private-endpoint', {
       accountName: props.name,
       accountId: this.account.id,
@@ -151,6 +163,7 @@ export class AzureSecureStorageAccount extends Construct {
           name,
           storageAccountId: this.account.id,
           containerAccessType: 'private',
+          lifecycle: { preventDestroy: true },
         }),
       ]),
     );

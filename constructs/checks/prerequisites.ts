@@ -59,19 +59,40 @@ function hasPropagatedGrant(
   resource: StackResource,
   principal: string | undefined,
   role: string,
-  scope?: string,
+  scope?: string | readonly string[],
 ): boolean {
+  const scopes = scope === undefined ? undefined : [scope].flat();
   return propagatedGrants(stack, resource).some(
     (grant) =>
       grant.attributes.role_definition_name === role &&
       grant.attributes.principal_id === principal &&
-      (scope === undefined || grant.attributes.scope === scope),
+      (scopes === undefined || scopes.includes(grant.attributes.scope as string)),
   );
 }
 
-/** The vault reference of a key reference (`${azurerm_key_vault_key.k.id}` -> the key's `key_vault_id`). */
+/**
+ * The key resource a key reference names: `${azurerm_key_vault_key.k.id}` directly, or through
+ * the data source that reads its newest version (`data.azurerm_key_vault_key.d`, named after
+ * `${azurerm_key_vault_key.k.name}`).
+ */
+function keyOf(stack: StackJson, keyRef: unknown): StackResource | undefined {
+  const address = referencedAddress(keyRef);
+  if (address?.startsWith('data.azurerm_key_vault_key.')) {
+    const lookup = stack.data?.azurerm_key_vault_key?.[address.split('.')[2]];
+    return lookup && keyOf(stack, lookup.name);
+  }
+  return address?.startsWith('azurerm_key_vault_key.') ? resourceAt(stack, address) : undefined;
+}
+
+/** The vault reference of a key reference (the key's `key_vault_id`). */
 function vaultOfKey(stack: StackJson, keyRef: unknown): string | undefined {
-  return resourceAt(stack, referencedAddress(keyRef))?.attributes.key_vault_id as string | undefined;
+  return keyOf(stack, keyRef)?.attributes.key_vault_id as string | undefined;
+}
+
+/** Where a grant to use a key may sit: on the key itself (its versionless Resource Manager id) or its vault. */
+function keyScopes(stack: StackJson, keyRef: unknown): string[] | undefined {
+  const key = keyOf(stack, keyRef);
+  return key && [reference(key, 'resource_versionless_id'), key.attributes.key_vault_id as string];
 }
 
 const RBAC_FIX = 'grant it with grantRoles() (constructs/azure/role-grants.ts) and depend on the returned `ready` wait';
@@ -97,7 +118,7 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
         const principal = clusterPrincipal(cluster);
         const kms = block(a.key_management_service);
         const vault = kms && vaultOfKey(stack, kms.key_vault_key_id);
-        const needed: { role: string; scope?: string; why: string }[] = [
+        const needed: { role: string; scope?: string | string[]; why: string }[] = [
           { role: 'Network Contributor', why: 'to join its subnets' },
           ...(typeof a.private_dns_zone_id === 'string' && a.private_dns_zone_id.startsWith('${')
             ? [
@@ -108,7 +129,15 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
                 },
               ]
             : []),
-          ...(kms ? [{ role: 'Key Vault Crypto User', scope: vault, why: 'to encrypt secrets with the KMS key' }] : []),
+          ...(kms
+            ? [
+                {
+                  role: 'Key Vault Crypto User',
+                  scope: keyScopes(stack, kms.key_vault_key_id),
+                  why: 'to encrypt secrets with the KMS key',
+                },
+              ]
+            : []),
           ...(kms?.key_vault_network_access === 'Private'
             ? [
                 {
@@ -126,7 +155,7 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
           .filter((n) => !hasPropagatedGrant(stack, cluster, principal, n.role, n.scope))
           .map((n) => ({
             address: cluster.address,
-            problem: `the control-plane identity lacks ${n.role}${n.scope ? ` on ${n.scope}` : ''} ${n.why}, granted and propagated before the cluster`,
+            problem: `the control-plane identity lacks ${n.role}${n.scope ? ` on ${[n.scope].flat().join(' or ')}` : ''} ${n.why}, granted and propagated before the cluster`,
             fix: RBAC_FIX,
           }));
       }),
@@ -139,8 +168,8 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
         const des = resourceAt(stack, referencedAddress(cluster.attributes.disk_encryption_set_id));
         if (!des) return [];
         const principal = `\${${des.address}.identity[0].principal_id}`;
-        const vault = vaultOfKey(stack, des.attributes.key_vault_key_id);
-        return hasPropagatedGrant(stack, cluster, principal, 'Key Vault Crypto Service Encryption User', vault)
+        const scopes = keyScopes(stack, des.attributes.key_vault_key_id);
+        return hasPropagatedGrant(stack, cluster, principal, 'Key Vault Crypto Service Encryption User', scopes)
           ? []
           : [
               {

@@ -169,6 +169,11 @@ const LAW = `${AZURERM}/loganalytics/log_analytics_workspace_resource.go`;
 const TABLE = `${AZURERM}/loganalytics/log_analytics_workspace_table_resource.go`;
 const DCR = `${AZURERM}/monitor/monitor_data_collection_rule_resource.go`;
 const ALERT = `${AZURERM}/monitor/monitor_metric_alert_resource.go`;
+const PRICING = 'azurerm_security_center_subscription_pricing';
+const SCP = `${AZURERM}/securitycenter/security_center_subscription_pricing_resource.go`;
+const ACTIVITY_ALERT = 'azurerm_monitor_activity_log_alert';
+const ALA = `${AZURERM}/monitor/monitor_activity_log_alert_resource.go`;
+const LOCK = `${AZURERM}/resource/management_lock_resource.go`;
 
 const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned'];
 /** The total retentions Log Analytics takes beyond 730 days: whole years (tables). */
@@ -971,6 +976,79 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     `${ALERT}:349-378`,
   ),
   between('PLAN-AZ-109', 'azurerm_monitor_metric_alert', 'severity', 0, 4, `${ALERT}:349-378`),
+
+  // The subscription baseline and management locks.
+  oneOf('PLAN-AZ-110', PRICING, 'tier', ['Free', 'Standard'], `${SCP}:50-57`),
+  oneOf(
+    'PLAN-AZ-111',
+    PRICING,
+    'resource_type',
+    [
+      'AI',
+      'Api',
+      'AppServices',
+      'ContainerRegistry',
+      'KeyVaults',
+      'KubernetesService',
+      'SqlServers',
+      'SqlServerVirtualMachines',
+      'StorageAccounts',
+      'VirtualMachines',
+      'Arm',
+      'Dns',
+      'OpenSourceRelationalDatabases',
+      'Containers',
+      'CosmosDbs',
+      'CloudPosture',
+    ],
+    `${SCP}:59-81`,
+  ),
+  custom(
+    'PLAN-AZ-112',
+    PRICING,
+    'extensions only on the Standard tier (the provider refuses them on Free before calling Azure)',
+    `${SCP}:166-168`,
+    (a) => (a.tier === 'Free' && present(a, 'extension.name') ? ['enables extensions on the Free tier'] : []),
+    (a) => {
+      a.tier = 'Free';
+      a.extension = [{ name: 'AgentlessVmScanning' }];
+    },
+  ),
+  custom(
+    'PLAN-AZ-113',
+    ACTIVITY_ALERT,
+    'location is global (or one of westeurope, northeurope, eastus2euap): Activity Log alerts are global resources',
+    `${ALA}:401-418`,
+    (a) =>
+      unknown(a.location) ||
+      ['global', 'westeurope', 'northeurope', 'eastus2euap'].includes(
+        String(a.location).toLowerCase().replace(/\s/g, ''),
+      )
+        ? []
+        : [
+            `location is ${JSON.stringify(a.location)}; the provider takes only global, westeurope, northeurope, eastus2euap`,
+          ],
+    (a) => {
+      a.location = 'eastus2';
+    },
+  ),
+  oneOf(
+    'PLAN-AZ-114',
+    ACTIVITY_ALERT,
+    'criteria.category',
+    ['Administrative', 'Autoscale', 'Policy', 'Recommendation', 'ResourceHealth', 'Security', 'ServiceHealth'],
+    `${ALA}:82-94`,
+  ),
+  oneOf('PLAN-AZ-115', 'azurerm_management_lock', 'lock_level', ['CanNotDelete', 'ReadOnly'], `${LOCK}:53-61`),
+  matches(
+    'PLAN-AZ-116',
+    'azurerm_management_lock',
+    'notes',
+    /^[\s\S]{0,512}$/,
+    'at most 512 characters',
+    `${LOCK}:63-68`,
+    'x'.repeat(513),
+  ),
 
   // hashicorp/time.
   matches(

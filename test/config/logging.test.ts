@@ -56,7 +56,7 @@ describe('logging, alerts and link objectives config', () => {
     ]);
   });
 
-  test('one environment per subscription exports the Activity Log, one per account creates the trail', () => {
+  test('one environment per subscription exports the Activity Log and declares the baseline, one per account creates the trail', () => {
     expect(
       problems((env, config) => {
         env.azure.subscriptionId = config.environments.dev.azure.subscriptionId;
@@ -67,6 +67,8 @@ describe('logging, alerts and link objectives config', () => {
     ).toEqual([
       'environments.prod.aws.cloudTrail: must be "existing": environment dev creates the trail of account 111111111111, and one multi-region trail records the whole account',
       'environments.prod.azure.activityLog: must be "existing": environment dev creates the Activity Log setting of subscription 00000000-0000-0000-0000-000000000001, and a subscription exports its Activity Log once',
+      'environments.prod.azure.baseline.defenderPlans: must be "existing": environment dev creates the Defender for Cloud plans of subscription 00000000-0000-0000-0000-000000000001, and a subscription has one pricing per plan',
+      'environments.prod.azure.baseline.activityLogAlerts: must be "existing": environment dev creates the CIS Activity Log alerts of subscription 00000000-0000-0000-0000-000000000001, and each alert watches the whole subscription, so a second set would only repeat every email',
     ]);
   });
 });

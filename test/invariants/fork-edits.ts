@@ -134,10 +134,11 @@ export const FORK_EDITS: readonly ForkEdit[] = [
       const copy = structuredClone(config.environments[names[0]]);
       // The environment it copies already creates what its account and subscription hold once:
       // the service-linked roles, the trail (which records every platform model store in the
-      // account) and the Activity Log export.
+      // account), the Activity Log export and the subscription's security baseline.
       copy.aws.serviceLinkedRoles = 'existing';
       copy.aws.cloudTrail = 'existing';
       copy.azure.activityLog = 'existing';
+      copy.azure.baseline = { ...copy.azure.baseline, defenderPlans: 'existing', activityLogAlerts: 'existing' };
       const name = firstUnused(['staging', 'stage', 'qa'], names, 'environment name');
       config.environments[name] = copy;
       for (const region of [...copy.aws.regions, ...copy.azure.regions]) region.cidr = freeCidr(config);

@@ -151,12 +151,7 @@ describe('model distribution path (frozen fixture)', () => {
       },
       'identity-kms-private-link': {
         scope: 'azurerm_key_vault',
-        why: 'AKS KMS with a private vault creates its private link on the vault (management plane)',
-      },
-      'identity-kms': { scope: 'azurerm_key_vault', why: "AKS's documented KMS grant is on the vault" },
-      'disk-encryption-key': {
-        scope: 'azurerm_key_vault',
-        why: "the disk encryption set's documented grant is on the vault",
+        why: "AKS KMS with a private vault creates its private link on the vault (management plane): the KMS key's own vault",
       },
       'storage-writer': {
         scope: 'azurerm_storage_account',

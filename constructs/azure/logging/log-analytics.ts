@@ -1,5 +1,6 @@
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { Construct } from 'constructs';
+import { lockAgainstDeletion } from '../management-lock';
 
 /** Props of {@link AzureLogAnalytics}. */
 export interface AzureLogAnalyticsProps {
@@ -15,11 +16,13 @@ export interface AzureLogAnalyticsProps {
    * (Microsoft-Defender-for-Cloud #1010).
    */
   readonly localAuthentication?: boolean;
+  /** A `CanNotDelete` management lock on the workspace (see `lockAgainstDeletion`). Default false. */
+  readonly deletionLock?: boolean;
 }
 
 /**
  * A region's Log Analytics workspace: flow-log traffic analytics, cluster logs and Container
- * Insights. Kept for the configured retention and protected from destroy. Queries need Entra
+ * Insights. Kept for the configured retention, protected from destroy and, if asked, locked. Queries need Entra
  * ID unless {@link AzureLogAnalyticsProps.localAuthentication} says otherwise.
  */
 export class AzureLogAnalytics extends Construct {
@@ -36,5 +39,7 @@ export class AzureLogAnalytics extends Construct {
       localAuthenticationEnabled: props.localAuthentication ?? false,
       lifecycle: { preventDestroy: true },
     });
+    if (props.deletionLock)
+      lockAgainstDeletion(this, 'lock', { resourceId: this.workspace.id, what: `the ${props.name} workspace` });
   }
 }

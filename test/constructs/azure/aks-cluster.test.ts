@@ -67,21 +67,39 @@ describe('AKS cluster', () => {
   });
 
   describe('encryption', () => {
-    test('KMS secrets encryption with a key from a purge-protected vault, reached privately', () => {
+    test('KMS secrets encryption with the newest version of a key in its own purge-protected vault, reached privately', () => {
+      const [[lookupId, lookup]] = Object.entries(prod.data!.azurerm_key_vault_key);
       expect(cluster.key_management_service).toEqual({
-        key_vault_key_id: expect.stringContaining('aks_kms-key'),
+        key_vault_key_id: `\${data.azurerm_key_vault_key.${lookupId}.id}`,
         key_vault_network_access: 'Private',
       });
-      expect(only(prod, 'azurerm_key_vault')).toMatchObject({
-        purge_protection_enabled: true,
-        rbac_authorization_enabled: true,
-        soft_delete_retention_days: 90,
-        public_network_access_enabled: false,
-        network_acls: { default_action: 'Deny', bypass: 'AzureServices' },
-        lifecycle: { prevent_destroy: true },
+      // The data source reads the KMS key's newest version, so the cluster follows Key Vault's rotation.
+      const [kmsKeyId, kmsKey] = Object.entries(resourcesOf(prod, 'azurerm_key_vault_key')).find(([id]) =>
+        id.startsWith('aks_kms-key_'),
+      )!;
+      expect(lookup).toMatchObject({
+        name: `\${azurerm_key_vault_key.${kmsKeyId}.name}`,
+        key_vault_id: `\${azurerm_key_vault_key.${kmsKeyId}.key_vault_id}`,
       });
+      expect(kmsKey.key_vault_id).toMatch(/^\$\{azurerm_key_vault\.kms-key-vault_\w+\.id\}$/);
+      const vaults = Object.entries(resourcesOf(prod, 'azurerm_key_vault'));
+      expect(vaults.map(([id]) => id.split('_')[0]).sort()).toEqual(['key-vault', 'kms-key-vault']);
+      for (const [, vault] of vaults)
+        expect(vault).toMatchObject({
+          purge_protection_enabled: true,
+          rbac_authorization_enabled: true,
+          soft_delete_retention_days: 90,
+          public_network_access_enabled: false,
+          network_acls: { default_action: 'Deny', bypass: 'AzureServices' },
+          lifecycle: { prevent_destroy: true },
+        });
+      // The KMS vault holds the KMS key alone.
+      const inKmsVault = Object.values(resourcesOf(prod, 'azurerm_key_vault_key')).filter(
+        (k) => k.key_vault_id === kmsKey.key_vault_id,
+      );
+      expect(inKmsVault).toHaveLength(1);
       for (const key of Object.values(resourcesOf(prod, 'azurerm_key_vault_key'))) {
-        expect(key.lifecycle).toEqual({ prevent_destroy: true });
+        expect(key.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['expiration_date'] });
       }
     });
 
@@ -223,16 +241,26 @@ describe('AKS apply readiness (frozen fixture config)', () => {
   const dev = stacks.get('dev-azure-host-eastus2')!;
   const grants = (stack: StackJson) => Object.values(resourcesOf(stack, 'azurerm_role_assignment'));
 
-  test('the control plane holds Key Vault Contributor and Crypto User on the vault, waited for by the cluster', () => {
-    for (const role of ['Key Vault Contributor', 'Key Vault Crypto User']) {
-      expect(grants(prod)).toContainEqual(
-        expect.objectContaining({
-          role_definition_name: role,
-          scope: expect.stringContaining('azurerm_key_vault.key-vault'),
-          principal_id: expect.stringContaining('aks_identity'),
-        }),
-      );
-    }
+  test('the control plane holds Key Vault Contributor on the KMS vault and Crypto User on the KMS key alone, waited for by the cluster', () => {
+    const kmsKey = Object.keys(resourcesOf(prod, 'azurerm_key_vault_key')).find((id) => id.startsWith('aks_kms-key_'))!;
+    const controlPlane = grants(prod).filter((g) => String(g.principal_id).includes('aks_identity'));
+    expect(controlPlane).toContainEqual(
+      expect.objectContaining({
+        role_definition_name: 'Key Vault Contributor',
+        scope: expect.stringMatching(/^\$\{azurerm_key_vault\.kms-key-vault_\w+\.id\}$/),
+      }),
+    );
+    expect(controlPlane).toContainEqual(
+      expect.objectContaining({
+        role_definition_name: 'Key Vault Crypto User',
+        scope: `\${azurerm_key_vault_key.${kmsKey}.resource_versionless_id}`,
+      }),
+    );
+    // Nothing of the control plane's reaches the vault of the disk and storage keys.
+    expect(controlPlane.filter((g) => String(g.scope).includes('azurerm_key_vault.key-vault_'))).toEqual([]);
+    // The disk encryption set unwraps the disk key, and only it.
+    const diskSet = grants(prod).find((g) => String(g.principal_id).includes('azurerm_disk_encryption_set'))!;
+    expect(diskSet.scope).toMatch(/^\$\{azurerm_key_vault_key\.aks_disk-key_\w+\.resource_versionless_id\}$/);
     const cluster = Object.values(resourcesOf(prod, 'azurerm_kubernetes_cluster'))[0];
     expect(cluster.depends_on).toContainEqual(expect.stringMatching(/^time_sleep\.aks_rbac-propagation_/));
     const [wait] = Object.values(resourcesOf(prod, 'time_sleep')).filter((s) =>
@@ -247,7 +275,7 @@ describe('AKS apply readiness (frozen fixture config)', () => {
       [prod, 'premium', 'RSA-HSM'],
       [dev, 'standard', 'RSA'],
     ] as const) {
-      expect(Object.values(resourcesOf(stack, 'azurerm_key_vault'))[0].sku_name).toBe(sku);
+      for (const vault of Object.values(resourcesOf(stack, 'azurerm_key_vault'))) expect(vault.sku_name).toBe(sku);
       const keys = Object.values(resourcesOf(stack, 'azurerm_key_vault_key'));
       // AKS KMS, disks, and the flow-log, audit archive and model stores' keys.
       expect(keys).toHaveLength(5);
@@ -258,13 +286,34 @@ describe('AKS apply readiness (frozen fixture config)', () => {
     }
   });
 
-  test('the KMS key is rotated by hand (AKS pins a version); the others rotate themselves', () => {
+  test('every key rotates on the schedule; the KMS version the cluster pins outlives its rotation by 395 days', () => {
     const keys = Object.entries(resourcesOf(prod, 'azurerm_key_vault_key'));
     for (const [id, key] of keys) {
       const policy = key.rotation_policy as Resource;
-      if (id.includes('kms-key')) expect(policy).toEqual({ expire_after: 'P730D', notify_before_expiry: 'P395D' });
-      else expect(policy.automatic).toEqual({ time_after_creation: 'P335D' });
+      expect(policy.automatic).toEqual({ time_after_creation: 'P335D' });
+      if (id.startsWith('aks_kms-key_'))
+        expect(policy).toMatchObject({ expire_after: 'P730D', notify_before_expiry: 'P395D' });
+      else expect(policy).toMatchObject({ expire_after: 'P365D', notify_before_expiry: 'P30D' });
     }
+  });
+
+  test('the first version of every key expires with its rotation policy, from an offset fixed at creation', () => {
+    const offsets = resourcesOf(prod, 'time_offset');
+    for (const [id, key] of Object.entries(resourcesOf(prod, 'azurerm_key_vault_key'))) {
+      const offset = /^\$\{time_offset\.([\w-]+)\.rfc3339\}$/.exec(String(key.expiration_date))?.[1];
+      expect({ id, offset: offset && offsets[offset] !== undefined }).toEqual({ id, offset: true });
+      // No trigger and no base time: the offset is computed once, when it is created, so plans do not diff.
+      expect(Object.keys(offsets[offset!]).filter((k) => k !== '//')).toEqual(['offset_days']);
+      expect(`P${offsets[offset!].offset_days}D`).toBe((key.rotation_policy as Resource).expire_after);
+    }
+  });
+
+  test('each key allows only the operations of its use: KMS encrypts, disk and storage keys wrap', () => {
+    for (const [id, key] of Object.entries(resourcesOf(prod, 'azurerm_key_vault_key')))
+      expect({ id, ops: key.key_opts }).toEqual({
+        id,
+        ops: id.startsWith('aks_kms-key_') ? ['decrypt', 'encrypt'] : ['unwrapKey', 'wrapKey'],
+      });
   });
 
   test('workloads read secrets through the Key Vault CSI driver with rotation', () => {

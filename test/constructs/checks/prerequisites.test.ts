@@ -136,7 +136,20 @@ describe('deploy prerequisites', () => {
         findingsAfter('PRE-AZ-1', (s) => remove(s.get(HOST)!, 'azurerm_role_assignment', 'identity-kms-private-link')),
       ).toEqual([
         expect.stringMatching(
-          /azurerm_kubernetes_cluster\.aks_cluster_\w+: .*lacks Key Vault Contributor on \$\{azurerm_key_vault\.key-vault/,
+          /azurerm_kubernetes_cluster\.aks_cluster_\w+: .*lacks Key Vault Contributor on \$\{azurerm_key_vault\.kms-key-vault/,
+        ),
+      ]);
+    });
+
+    test('with Crypto User on another key than the KMS key', () => {
+      expect(
+        findingsAfter('PRE-AZ-1', (s) => {
+          const grant = find(s.get(HOST)!, 'azurerm_role_assignment', 'identity-kms_');
+          grant.scope = String(grant.scope).replace(/aks_kms-key_\w+/, (m) => m.replace('kms-key', 'disk-key'));
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /lacks Key Vault Crypto User on \$\{azurerm_key_vault_key\.aks_kms-key_\w+\.resource_versionless_id\} or /,
         ),
       ]);
     });
@@ -190,9 +203,11 @@ describe('deploy prerequisites', () => {
     });
 
     test('without the deployer role', () => {
-      const found = findingsAfter('PRE-AZ-5', (s) =>
-        remove(s.get(HOST)!, 'azurerm_role_assignment', 'deployer-crypto-officer'),
-      );
+      // The deployer's role on both vaults: the platform keys' and the KMS key's.
+      const found = findingsAfter('PRE-AZ-5', (s) => {
+        remove(s.get(HOST)!, 'azurerm_role_assignment', 'deployer-crypto-officer');
+        remove(s.get(HOST)!, 'azurerm_role_assignment', 'deployer-crypto-officer');
+      });
       // Every key of the stack: KMS, disks and the storage accounts' keys.
       expect(found).toHaveLength(
         resourcesOfType(sharedOutput('frozen').stacks.get(HOST)!, 'azurerm_key_vault_key').length,

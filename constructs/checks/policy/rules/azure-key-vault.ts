@@ -31,17 +31,17 @@ export const AZURE_KEY_VAULT_RULES: readonly PolicyRule[] = [
   {
     id: 'GPUP-AZ-KEY-1',
     severity: 'error',
-    title: 'Key Vault keys expire and rotate automatically before they do',
-    rationale: 'A key without expiry or rotation protects ever more data with one version forever',
-    fix: 'set rotation_policy { expire_after, automatic { time_before_expiry or time_after_creation } } (AzureKeyVaultKey)',
+    title: 'Key Vault keys expire, from their first version on, and rotate automatically before they do',
+    rationale:
+      'A key without expiry or rotation protects ever more data with one version forever; rotation_policy.expire_after reaches only the versions rotation creates, so the first version needs its own expiration_date',
+    fix: 'set expiration_date (fixed at creation: a time_offset, see vaultKey) and rotation_policy { expire_after, automatic { time_before_expiry or time_after_creation } }',
     resourceTypes: ['azurerm_key_vault_key'],
     controls: { cisAzure: ['8.1', '8.8'], checkov: ['CKV_AZURE_40'] },
     check: eachResource(['azurerm_key_vault_key'], ({ attributes }) => {
       const rotation = block(attributes.rotation_policy);
       return missing({
-        'rotation_policy.expire_after (or expiration_date)': Boolean(
-          rotation?.expire_after ?? attributes.expiration_date,
-        ),
+        'expiration_date (the first version)': Boolean(attributes.expiration_date),
+        'rotation_policy.expire_after (the versions rotation creates)': Boolean(rotation?.expire_after),
         'rotation_policy.automatic': block(rotation?.automatic) !== undefined,
       });
     }),

@@ -153,6 +153,7 @@ const vaultKey = (overrides: Record<string, unknown> = {}): R[] => [
     {
       key_vault_id: '${azurerm_key_vault.kv.id}',
       key_type: 'RSA-HSM',
+      expiration_date: '${time_offset.k-expiry.rfc3339}',
       rotation_policy: { expire_after: 'P365D', automatic: { time_after_creation: 'P335D' } },
       ...overrides,
     },
@@ -337,7 +338,8 @@ export const RULE_FIXTURES: Readonly<Record<string, { compliant: R[]; violating:
     compliant: vaultKey(),
     violating: [['azurerm_key_vault', 'kv', { ...VAULT, purge_protection_enabled: false }]],
   },
-  'GPUP-AZ-KEY-1': { compliant: vaultKey(), violating: vaultKey({ rotation_policy: { expire_after: 'P730D' } }) },
+  // The first version expires only by its own expiration_date: a full rotation policy is not enough.
+  'GPUP-AZ-KEY-1': { compliant: vaultKey(), violating: vaultKey({ expiration_date: undefined }) },
   'GPUP-AZ-KEY-2': { compliant: vaultKey(), violating: vaultKey({ key_type: 'RSA' }) },
   'GPUP-AWS-LOG-1': {
     compliant: [['aws_cloudwatch_log_group', 'logs', LOG_GROUP]],
