@@ -15,7 +15,12 @@ const prod = sharedOutput('frozen').stacks.get('prod-azure-host-eastus2')!;
 
 describe('docs/security-azure.md', () => {
   test('has a heading per item of issue 25 it covers', () => {
-    for (const heading of ['## Subscription baseline', '## Keys', '## Nothing lost', '## Provider pins and the lock file'])
+    for (const heading of [
+      '## Subscription baseline',
+      '## Keys',
+      '## Nothing lost',
+      '## Provider pins and the lock file',
+    ])
       expect(doc).toContain(heading);
   });
 
