@@ -11,6 +11,7 @@
  */
 import { execFile } from 'child_process';
 import { readFile } from 'fs/promises';
+import { errorMessage } from './error-message';
 
 /** The Key Vault resource of Azure's public cloud, which the platform runs in. */
 export const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
@@ -93,7 +94,7 @@ export function keyVaultToken(sources: TokenSources = {}): () => Promise<string>
     } catch (e) {
       throw new Error(
         'no Azure credentials for Key Vault: set AZURE_ACCESS_TOKEN, run with workload identity ' +
-          `(AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE), or az login (az said: ${e instanceof Error ? e.message : String(e)})`,
+          `(AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE), or az login (az said: ${errorMessage(e)})`,
       );
     }
   };

@@ -11,6 +11,7 @@ import { signRelease } from './sign';
 import { type ReleaseSigner, pemSigner } from './signer';
 import { type TrustSet, TrustSetError, readTrustSet, trustPublicKeys } from './trust';
 import { verifyRelease } from './verify';
+import { errorMessage } from './error-message';
 
 export const USAGE = `usage:
   model sign <dir> (--key <private.pem> | --key-vault-key https://<vault>.vault.azure.net/keys/<name>[/<version>])
@@ -68,7 +69,7 @@ function parse<T extends typeof SIGN_OPTIONS | typeof VERIFY_OPTIONS>(command: s
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(`model ${command}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(`model ${command}: ${errorMessage(e)}`);
   }
 }
 
@@ -146,7 +147,8 @@ async function verify(args: string[], io: CommandIo): Promise<number> {
         : trustPublicKeys(await Promise.all(publicKeys.map((file) => readFile(file, 'utf8'))));
   } catch (e) {
     // No trust, no verification: the release is refused, and the line says why.
-    const reason = e instanceof TrustSetError || (e as NodeJS.ErrnoException).code ? (e as Error).message : String(e);
+    if (!(e instanceof TrustSetError) && (e as NodeJS.ErrnoException).code === undefined) throw e;
+    const reason = errorMessage(e);
     const refused = {
       outcome: 'refused',
       reason: `trust set: ${reason}`,
@@ -189,7 +191,7 @@ export async function runCommand(args: readonly string[], io: CommandIo = defaul
       io.stderr(`${e.message}\n\n${USAGE}`);
       return 2;
     }
-    io.stderr(`model ${command}: ${e instanceof Error ? e.message : String(e)}`);
+    io.stderr(`model ${command}: ${errorMessage(e)}`);
     return 1;
   }
 }

@@ -7,6 +7,7 @@ import { type KeyObject, createPublicKey } from 'crypto';
 import { curveOf } from './dsse';
 import { keyHint } from './key-hint';
 import { Refusal } from './refusal';
+import { errorMessage } from './error-message';
 
 /** One key a verifier accepts. */
 export interface TrustedKey {
@@ -42,7 +43,7 @@ export function trustPublicKeys(pems: readonly string[]): TrustSet {
         const key = publicKey(pem);
         return { hint: keyHint(key), key };
       } catch (e) {
-        throw new TrustSetError(`public key ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new TrustSetError(`public key ${i + 1}: ${errorMessage(e)}`);
       }
     }),
   };
@@ -80,9 +81,7 @@ export function readTrustSet(text: string, source = 'trust set'): TrustSet {
     try {
       key = publicKey(String(pem));
     } catch (e) {
-      problems.push(
-        `${where}.pem: ${typeof pem === 'string' ? (e instanceof Error ? e.message : String(e)) : 'missing'}`,
-      );
+      problems.push(`${where}.pem: ${typeof pem === 'string' ? errorMessage(e) : 'missing'}`);
     }
     if (key !== undefined && hint !== keyHint(key)) {
       problems.push(
