@@ -3,7 +3,8 @@
  * and the one-file bundle a serving image runs with plain node, as the init container does.
  */
 import { spawnSync } from 'child_process';
-import { copyFileSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
+import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { type CommandIo, runCommand } from '../../../tools/model-release/commands';
 import { ecKeyPair, makeModel, removeTempDirs, tempDir } from '../../helpers/model-release-fixture';
@@ -148,22 +149,60 @@ test('sign with a Key Vault key that cannot be reached fails with the cause, exi
   expect(result).toMatchObject({ code: 1, out: [], err: 'model sign: no network in this test' });
 });
 
-test('the bundle a serving image carries verifies with plain node, away from node_modules', () => {
+/** The init container's command as docs/model-release-format.md states it, one argument per element. */
+function documentedInitCommand(): string[] {
+  const doc = readFileSync(path.join(ROOT, 'docs/model-release-format.md'), 'utf8');
+  const block = doc.match(/```sh\n(node \/opt\/model-release\/cli\.js verify[^`]*)```/);
+  if (block === null) throw new Error('docs/model-release-format.md states no init container command');
+  return block[1].replace(/\\\n/g, ' ').trim().split(/\s+/);
+}
+
+test("the bundle a serving image carries runs the docs' init container command with plain node, away from node_modules", () => {
   const { dir, privateKey, publicKey } = setup();
   const built = spawnSync('npm', ['run', '--silent', 'model:bundle'], { cwd: ROOT, encoding: 'utf8' });
   expect(built).toMatchObject({ status: 0, stderr: '' });
   const image = tempDir('model-release-image-');
   copyFileSync(path.join(ROOT, 'dist/model-release/cli.js'), path.join(image, 'cli.js'));
+  const trust = path.join(image, 'trust.json');
+  const pem = readFileSync(publicKey, 'utf8');
+  writeFileSync(trust, JSON.stringify({ keys: [{ hint: createHash('sha256').update(pem).digest('hex'), pem }] }));
   const node = (args: string[]) =>
     spawnSync(process.execPath, [path.join(image, 'cli.js'), ...args], { cwd: image, encoding: 'utf8' });
+  const substitutes: Record<string, string> = {
+    '/opt/model-release/cli.js': path.join(image, 'cli.js'),
+    '/models/<model>/<version>': dir,
+    '/etc/model-release/trust.json': trust,
+    '<model>': 'demo-model',
+    '<version>': '1.0.0',
+  };
+  const [command, ...args] = documentedInitCommand().map((word) => substitutes[word] ?? word);
+  expect(command).toBe('node');
 
   expect(node(['sign', dir, '--key', privateKey, '--model', 'demo-model', '--version', '1.0.0']).status).toBe(0);
-  const verified = node(['verify', dir, '--public-key', publicKey, '--model', 'demo-model', '--version', '1.0.0']);
+  const verified = spawnSync(process.execPath, args, { cwd: image, encoding: 'utf8' });
   expect(verified).toMatchObject({ status: 0, stderr: '' });
-  expect(JSON.parse(verified.stdout)).toMatchObject({ event: 'model_release_verification', outcome: 'verified' });
+  expect(JSON.parse(verified.stdout)).toMatchObject({
+    event: 'model_release_verification',
+    outcome: 'verified',
+    model: 'demo-model',
+  });
   writeFileSync(path.join(dir, 'config.json'), 'changed');
-  expect(node(['verify', dir, '--public-key', publicKey])).toMatchObject({
+  expect(spawnSync(process.execPath, args, { cwd: image, encoding: 'utf8' })).toMatchObject({
     status: 1,
     stderr: expect.stringContaining('files changed since signing: config.json'),
   });
+});
+
+test('the log lines the docs show have the keys, in the order, that the verifier writes', async () => {
+  const doc = readFileSync(path.join(ROOT, 'docs/model-release-format.md'), 'utf8');
+  const shown = [...doc.matchAll(/^\{"event":"model_release_verification".*\}$/gm)].map((m) =>
+    Object.keys(JSON.parse(m[0])),
+  );
+  const { dir, privateKey, publicKey } = setup();
+  await run(['sign', dir, '--key', privateKey, '--model', 'demo-model', '--version', '1.0.0']);
+  const verified = JSON.parse((await run(['verify', dir, '--public-key', publicKey])).out[0]);
+  writeFileSync(path.join(dir, 'config.json'), 'changed');
+  const refused = JSON.parse((await run(['verify', dir, '--public-key', publicKey])).out[0]);
+
+  expect(shown).toEqual([Object.keys(verified), Object.keys(refused)]);
 });
