@@ -50,7 +50,12 @@ async function fakeVault(privateKey: KeyObject, publicKey: KeyObject, keyOps = [
   const vault: FakeVault = {
     origin: '',
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        // fetch keeps connections alive; the server would wait on them, and jest's worker with it.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server: Server = createServer((req, res) => {
     let body = '';
