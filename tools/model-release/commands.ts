@@ -9,8 +9,8 @@ import { keyVaultSigner } from './key-vault-signer';
 import { verificationLogLine } from './log-line';
 import { signRelease } from './sign';
 import { type ReleaseSigner, pemSigner } from './signer';
-import { type TrustSet, TrustSetError, readTrustSet, trustPublicKeys } from './trust';
-import { verifyRelease } from './verify';
+import { readTrustSet, trustPublicKeys } from './trust';
+import { type Verification, verifyRelease } from './verify';
 import { errorMessage } from './error-message';
 
 export const USAGE = `usage:
@@ -139,32 +139,33 @@ async function verify(args: string[], io: CommandIo): Promise<number> {
     throw new UsageError('model verify: give --public-key (one or more) or --trust, not both');
   }
   const now = io.now();
-  let trust: TrustSet;
+  let verification: Verification;
+  // No trust set, or a disk that cannot be read: nothing verified, so the release is refused, and
+  // the one line says why.
+  const refuse = (reason: string): Verification => ({
+    outcome: 'refused',
+    reason,
+    keyHint: null,
+    digest: null,
+    lineage: null,
+  });
   try {
-    trust =
+    const trust =
       values.trust !== undefined
         ? readTrustSet(await readFile(values.trust, 'utf8'), values.trust)
         : trustPublicKeys(await Promise.all(publicKeys.map((file) => readFile(file, 'utf8'))));
+    try {
+      verification = await verifyRelease(dir, trust, {
+        now,
+        allowSymlinks: values['allow-symlinks'] ?? false,
+        expect: { model: values.model, version: values.version },
+      });
+    } catch (e) {
+      verification = refuse(errorMessage(e));
+    }
   } catch (e) {
-    // No trust, no verification: the release is refused, and the line says why.
-    if (!(e instanceof TrustSetError) && (e as NodeJS.ErrnoException).code === undefined) throw e;
-    const reason = errorMessage(e);
-    const refused = {
-      outcome: 'refused',
-      reason: `trust set: ${reason}`,
-      keyHint: null,
-      digest: null,
-      lineage: null,
-    } as const;
-    io.stdout(verificationLogLine(refused, dir, now));
-    io.stderr(`model verify: ${dir} refused: ${refused.reason}`);
-    return 1;
+    verification = refuse(`trust set: ${errorMessage(e)}`);
   }
-  const verification = await verifyRelease(dir, trust, {
-    now,
-    allowSymlinks: values['allow-symlinks'] ?? false,
-    expect: { model: values.model, version: values.version },
-  });
   io.stdout(verificationLogLine(verification, dir, now));
   if (verification.outcome === 'refused') {
     io.stderr(`model verify: ${dir} refused: ${verification.reason}`);
