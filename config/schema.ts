@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../constructs/cloud-neutral/cidr';
+import { SIGNING_CURVES } from '../constructs/cloud-neutral/model-signing';
 import {
   CLOUDS,
   GPU_MODEL_IDS,
@@ -617,6 +618,30 @@ const modelStores = z.strictObject({
   azureReplication: z.enum(['LRS', 'ZRS', 'GZRS']).default('ZRS'),
 });
 
+/**
+ * How model releases are signed (docs/model-release-contract.md): the curve of the Key Vault
+ * signing key, its generation (raise by one to rotate) and the rotation overlap.
+ */
+const modelSigning = z.strictObject({
+  /** The signing key's curve: `P-256` (ES256) or `P-384` (ES384). Default `P-256`. */
+  curve: z.enum(SIGNING_CURVES).default('P-256'),
+  /**
+   * The signing key generation in use, from 1. Raise it by one to rotate: a new key signs, the
+   * previous one stays trusted for `overlapDays`. Never lower it. Default 1.
+   */
+  generation: z.number().int().min(1, 'must be 1 or more (raise it by one to rotate the signing key)').default(1),
+  /**
+   * Days verifiers keep accepting the previous key after a rotation, in which served releases are
+   * re-signed with the new key. 1-90: the new key's expiry notice comes 90 days ahead. Default 30.
+   */
+  overlapDays: z
+    .number()
+    .int()
+    .min(1, 'must be 1-90 days')
+    .max(90, 'must be 1-90 days: the rotation starts at the 90-day expiry notice')
+    .default(30),
+});
+
 /** A locked archive, as `npm run archive:lock` prints it (README "Locking the audit archive"). */
 const archiveLock = z.strictObject({
   /** The Azure region whose archive was locked. */
@@ -891,6 +916,8 @@ const environment = z
     workloadIdentities: z.array(workloadIdentity).default([]),
     /** Model store settings. */
     modelStores: modelStores.default({ softDeleteDays: 30, noncurrentVersionDays: 90, azureReplication: 'ZRS' }),
+    /** Signed model releases: the signing key's curve, generation and rotation overlap. Default P-256, 1, 30. */
+    modelSigning: modelSigning.default({ curve: 'P-256', generation: 1, overlapDays: 30 }),
     /** The policy gate: production or not, log retention floor, suppressions. Default the strictest. */
     policy: policy.default({ production: true, minimumLogRetentionDays: 365, suppressions: [] }),
   })

@@ -63,6 +63,8 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
               workloads: azureWorkloads,
               modelStore: { ...modelStore, create: i === 0 ? env.modelStores : undefined },
               activityLog: i === 0 && env.azure.activityLog === 'create',
+              // One signing key per environment, beside the model store the publisher reads.
+              modelSigning: i === 0 ? env.modelSigning : undefined,
               auditArchive: {
                 replication: env.azure.auditArchive.replication,
                 locked: env.azure.auditArchive.locks.some((lock) => lock.region === network.region),
@@ -110,6 +112,7 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
           storeAdminArns: env.aws.adminPrincipalArns,
           workloads: identitiesOn('aws', env.workloads),
           federatedWorkloads: awsAccount.federatedWorkloads,
+          modelTrustSet: azureHosts[0].modelSigning?.trustSet,
         });
       });
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];

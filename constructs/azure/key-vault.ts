@@ -29,6 +29,11 @@ export interface AzureKeyVaultProps {
   readonly deployerCidrs: readonly string[];
   /** `software` (Standard vault, RSA keys) or `hsm` (Premium vault, RSA-HSM keys). */
   readonly keyProtection: KeyProtection;
+  /**
+   * The role the deployer gets on the vault to create and manage its keys: a custom role's
+   * resource id, for a vault whose keys the deployer must not use. Default `Key Vault Crypto Officer`.
+   */
+  readonly deployerRole?: { readonly roleDefinitionId: string };
 }
 
 /**
@@ -88,7 +93,7 @@ export class AzureKeyVault extends Construct {
       {
         id: 'deployer-crypto-officer',
         scope: this.vault.id,
-        role: 'Key Vault Crypto Officer',
+        role: props.deployerRole ?? 'Key Vault Crypto Officer',
         principalId: deployer.objectId,
         principalType: 'unknown',
         reason: 'The identity running cdktf deploy creates and rotates the platform keys',

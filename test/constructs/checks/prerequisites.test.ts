@@ -181,6 +181,18 @@ describe('deploy prerequisites', () => {
   });
 
   describe('PRE-AZ-5: keys wait for the deployer role and the private endpoint', () => {
+    test('a custom deployer role counts when it creates keys, and not when it excludes creating them', () => {
+      expect(findingsAfter('PRE-AZ-5', () => undefined)).toEqual([]);
+      const found = findingsAfter('PRE-AZ-5', (s) => {
+        const role = find(s.get(HOST)!, 'azurerm_role_definition', 'key-officer-role');
+        const [permissions] = role.permissions as { not_data_actions: string[] }[];
+        permissions.not_data_actions.push('Microsoft.KeyVault/vaults/keys/create/action');
+      });
+      expect(found).toEqual([
+        expect.stringMatching(/model-signing_key-g1_\w+: is created before the deployer may write keys/),
+      ]);
+    });
+
     test('without the private endpoint', () => {
       const found = findingsAfter('PRE-AZ-5', (s) => {
         const key = find(s.get(HOST)!, 'azurerm_key_vault_key', 'kms-key');
@@ -191,11 +203,13 @@ describe('deploy prerequisites', () => {
 
     test('without the deployer role', () => {
       const found = findingsAfter('PRE-AZ-5', (s) =>
-        remove(s.get(HOST)!, 'azurerm_role_assignment', 'deployer-crypto-officer'),
+        remove(s.get(HOST)!, 'azurerm_role_assignment', 'key-vault_deployer-crypto-officer'),
       );
-      // Every key of the stack: KMS, disks and the storage accounts' keys.
+      // Every key of the cluster vault: KMS, disks and the storage accounts' keys.
       expect(found).toHaveLength(
-        resourcesOfType(sharedOutput('frozen').stacks.get(HOST)!, 'azurerm_key_vault_key').length,
+        resourcesOfType(sharedOutput('frozen').stacks.get(HOST)!, 'azurerm_key_vault_key').filter((k) =>
+          String(k.attributes.key_vault_id).startsWith('${azurerm_key_vault.key-vault_'),
+        ).length,
       );
       for (const f of found) expect(f).toContain('before the deployer may write keys');
     });
