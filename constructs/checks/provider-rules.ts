@@ -972,6 +972,27 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
   ),
   between('PLAN-AZ-109', 'azurerm_monitor_metric_alert', 'severity', 0, 4, `${ALERT}:349-378`),
 
+  // Model release signing: the EC key's curve, and the custom roles.
+  oneOf('PLAN-AZ-110', 'azurerm_key_vault_key', 'curve', ['P-256', 'P-256K', 'P-384', 'P-521'], `${KEY}:110-130`),
+  matches(
+    'PLAN-AZ-111',
+    'azurerm_role_definition',
+    'scope',
+    /^(\/subscriptions\/|\/providers\/Microsoft\.Management\/managementGroups\/)/,
+    'a subscription or management group id, or a scope under one',
+    `${AZURERM}/authorization/role_definition_resource.go:64-69`,
+    'rg-security',
+  ),
+  matches(
+    'PLAN-AZ-112',
+    'azurerm_role_definition',
+    'name',
+    /\S/,
+    'not empty',
+    `${AZURERM}/authorization/role_definition_resource.go:58-62`,
+    '',
+  ),
+
   // hashicorp/time.
   matches(
     'PLAN-TIME-1',
