@@ -640,6 +640,11 @@ const modelSigning = z.strictObject({
     .min(1, 'must be 1-90 days')
     .max(90, 'must be 1-90 days: the rotation starts at the 90-day expiry notice')
     .default(30),
+  /**
+   * The signing vault's name, global to Azure and held for 90 days after a deletion. Default
+   * derived: `kv-<platform>-<environment>-signing`.
+   */
+  vaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional(),
 });
 
 /** A locked archive, as `npm run archive:lock` prints it (README "Locking the audit archive"). */
@@ -947,6 +952,7 @@ const environment = z
       ctx,
     );
     rejectSharedServiceAccounts(env.workloadIdentities, ctx);
+    rejectPublishersWithoutAzureIdentity(env.workloadIdentities, ctx);
     rejectRotationNameClashes(env.gpuPools, ctx);
     rejectKubernetesTooOldForPools(env.kubernetes.version, env.gpuPools, ctx);
     rejectArchiveMisfits(env, ctx);
@@ -1132,6 +1138,30 @@ function rejectSharedServiceAccounts(
         code: 'custom',
         path: ['workloadIdentities', i, 'serviceAccount'],
         message: `is already the service account of workloadIdentities[${earlier}] in namespace ${identity.namespace}; each identity needs its own`,
+      });
+    }
+  });
+}
+
+/**
+ * A workload that publishes to AWS (writes AWS models from Azure) signs what it publishes, with
+ * the Azure identity it gets for its Azure grants: without one, nothing could be granted the
+ * sign operation.
+ */
+function rejectPublishersWithoutAzureIdentity(
+  identities: { clouds: string[]; access: { store: string; cloud?: string; mode: string }[] }[],
+  ctx: z.RefinementCtx,
+): void {
+  identities.forEach((identity, i) => {
+    if (!identity.clouds.includes('azure')) return;
+    const publishes = identity.access.some((a) => a.store === 'models' && a.cloud === 'aws' && a.mode === 'write');
+    const onAzure = identity.access.some((a) => (a.cloud ?? 'azure') === 'azure');
+    if (publishes && !onAzure) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workloadIdentities', i, 'access'],
+        message:
+          'publishes to AWS, so it signs releases with an Azure identity, which only an Azure grant creates: add { "store": "models", "mode": "read" }, the store it publishes from',
       });
     }
   });

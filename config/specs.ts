@@ -73,7 +73,7 @@ export interface EnvironmentSpec {
   readonly workloads: readonly WorkloadIdentitySpec[];
   readonly modelStores: ModelStoreSpec;
   /** How model releases are signed and their signing key rotated. */
-  readonly modelSigning: ModelSigningSpec;
+  readonly modelSigning: ModelSigningSpec & { readonly vaultName?: string };
   /** The tag set for a stack of the given role. */
   tags(role: CloudRole | 'link'): TagSpec;
 }

@@ -84,7 +84,7 @@ export interface AzureHostStackProps extends PlatformStackProps {
    * The environment's model release signing key, created in this region: its curve, generation
    * and overlap. The publishers of this region sign with it. Default: none (another region has it).
    */
-  readonly modelSigning?: ModelSigningSpec;
+  readonly modelSigning?: ModelSigningSpec & { readonly vaultName?: string };
 }
 
 /** One Azure region of the host side: where the first-party products train and serve. */
@@ -293,7 +293,8 @@ export class AzureHostStack extends PlatformStack {
     if (props.modelSigning) {
       const { identities } = this.workloadIdentities;
       this.modelSigning = new AzureModelSigningKey(this, 'model-signing', {
-        name: keyVaultName(['kv', props.tags.platform, props.tags.environment, 'signing']),
+        name:
+          props.modelSigning.vaultName ?? keyVaultName(['kv', props.tags.platform, props.tags.environment, 'signing']),
         resourceGroupName: securityResourceGroup.name,
         resourceGroupId: securityResourceGroup.id,
         location,
@@ -305,10 +306,11 @@ export class AzureHostStack extends PlatformStack {
         audit: blobLogs,
         roleNameSuffix: `${props.tags.platform}-${props.tags.environment}`,
         signing: props.modelSigning,
-        // Publishers run here when they hold an identity here, that is, when granted Azure stores.
-        signers: releaseSigners(props.workloads)
-          .filter((w) => identities[w.name])
-          .map((w) => ({ name: w.name, principalId: identities[w.name].principalId })),
+        // Config gives every publisher an Azure grant, hence an identity (rejectPublishersWithoutAzureIdentity).
+        signers: releaseSigners(props.workloads).map((w) => ({
+          name: w.name,
+          principalId: identities[w.name].principalId,
+        })),
       });
     }
   }

@@ -255,7 +255,7 @@ function policyStatementsOf(stack: StackJson, resource: StackResource) {
 describe('rotation', () => {
   // GIVEN prod rotated once: generation 2, the fixture's 30-day overlap.
   const input = frozenConfig();
-  input.environments.prod.modelSigning = { generation: 2, overlapDays: 30 };
+  input.environments.prod.modelSigning = { generation: 2, overlapDays: 30, vaultName: 'kv-fork-signing' };
   const rotated = synthesize(parsePlatformConfig(input)).stacks;
   const host = [...rotated.entries()].find(([n]) => n.startsWith('prod-azure-host-'))![1];
 
@@ -270,8 +270,9 @@ describe('rotation', () => {
       (a) => maySign(host, a) && String(a.attributes.scope).includes('model-signing_'),
     );
     expect(signing.map((a) => a.attributes.scope)).toEqual([ref(g2, 'resource_versionless_id')]);
-    expect(vault).toBeDefined();
     expect(one(host, 'time_offset', '/model-signing/retire-g1').attributes).toMatchObject({ offset_days: 30 });
+    // An explicit vault name, for a fork whose derived one is taken.
+    expect(vault.attributes.name).toBe('kv-fork-signing');
   });
 
   test('every region trusts the new key, and the old one until the overlap ends (evaluated by Terraform)', () => {

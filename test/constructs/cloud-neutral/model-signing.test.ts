@@ -63,4 +63,16 @@ describe('model signing, cloud-neutral', () => {
       expect.stringMatching(/^environments\.prod\.modelSigning\.overlapDays: must be 1-90 days/),
     ]);
   });
+
+  test('config: a publisher needs an Azure grant, whose identity is what may sign', () => {
+    const config = frozenConfig();
+    const publisher = config.environments.prod.workloadIdentities.find(
+      (w: { name: string }) => w.name === 'artifact-publisher',
+    );
+    publisher.access = publisher.access.filter((a: { cloud?: string }) => a.cloud === 'aws');
+    const index = config.environments.prod.workloadIdentities.indexOf(publisher);
+    expect(configProblems(config)).toEqual([
+      `environments.prod.workloadIdentities[${index}].access: publishes to AWS, so it signs releases with an Azure identity, which only an Azure grant creates: add { "store": "models", "mode": "read" }, the store it publishes from`,
+    ]);
+  });
 });
