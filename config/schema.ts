@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { cidrContains, cidrsOverlap, formatCidr, parseCidr, type Ipv4Cidr } from '../constructs/cloud-neutral/cidr';
+import { SIGNING_CURVES } from '../constructs/cloud-neutral/model-signing';
 import {
   CLOUDS,
   GPU_MODEL_IDS,
@@ -668,6 +669,35 @@ const modelStores = z.strictObject({
     .meta({ description: 'Azure model store replication: `ZRS` survives a zone, `GZRS` a region too. Default `ZRS`.' }),
 });
 
+/**
+ * How model releases are signed (docs/model-release-contract.md): the curve of the Key Vault
+ * signing key, its generation (raise by one to rotate) and the rotation overlap.
+ */
+const modelSigning = z.strictObject({
+  curve: z
+    .enum(SIGNING_CURVES)
+    .default('P-256')
+    .meta({ description: "The signing key's curve: `P-256` (ES256) or `P-384` (ES384). Default `P-256`." }),
+  generation: z.number().int().min(1, 'must be 1 or more (raise it by one to rotate the signing key)').default(1).meta({
+    description:
+      'The signing key generation in use, from 1. Raise it by one to rotate: a new key signs, the previous one stays trusted for `overlapDays`. Never lower it. Default 1.',
+  }),
+  overlapDays: z
+    .number()
+    .int()
+    .min(1, 'must be 1-90 days')
+    .max(90, 'must be 1-90 days: the rotation starts at the 90-day expiry notice')
+    .default(30)
+    .meta({
+      description:
+        "Days verifiers keep accepting the previous key after a rotation, in which served releases are re-signed with the new key. 1-90: the new key's expiry notice comes 90 days ahead. Default 30.",
+    }),
+  vaultName: matching(KEY_VAULT_NAME_PATTERN, KEY_VAULT_NAME_RULE).optional().meta({
+    description:
+      "The signing vault's name, global to Azure and held for 90 days after a deletion. Default derived: `kv-<platform>-<environment>-signing`.",
+  }),
+});
+
 /** A locked archive, as `npm run archive:lock` prints it (docs/deploy.md, "Locking the audit archive"). */
 const archiveLock = z.strictObject({
   region: matching(/^[a-z][a-z0-9]+$/, 'an Azure region name such as eastus2').meta({
@@ -1024,6 +1054,10 @@ const environment = z
     modelStores: modelStores
       .default({ softDeleteDays: 30, noncurrentVersionDays: 90, azureReplication: 'ZRS' })
       .meta({ description: 'Model store settings.' }),
+    modelSigning: modelSigning.default({ curve: 'P-256', generation: 1, overlapDays: 30 }).meta({
+      description:
+        "Signed model releases: the signing key's curve, generation and rotation overlap. Default P-256, 1, 30.",
+    }),
     policy: policy.default({ production: true, minimumLogRetentionDays: 365, suppressions: [] }).meta({
       description: 'The policy gate: production or not, log retention floor, suppressions. Default the strictest.',
     }),
@@ -1054,6 +1088,7 @@ const environment = z
       ctx,
     );
     rejectSharedServiceAccounts(env.workloadIdentities, ctx);
+    rejectPublishersWithoutAzureIdentity(env.workloadIdentities, ctx);
     rejectRotationNameClashes(env.gpuPools, ctx);
     rejectKubernetesTooOldForPools(env.kubernetes.version, env.gpuPools, ctx);
     rejectArchiveMisfits(env, ctx);
@@ -1239,6 +1274,30 @@ function rejectSharedServiceAccounts(
         code: 'custom',
         path: ['workloadIdentities', i, 'serviceAccount'],
         message: `is already the service account of workloadIdentities[${earlier}] in namespace ${identity.namespace}; each identity needs its own`,
+      });
+    }
+  });
+}
+
+/**
+ * A workload that publishes to AWS (writes AWS models from Azure) signs what it publishes, with
+ * the Azure identity it gets for its Azure grants: without one, nothing could be granted the
+ * sign operation.
+ */
+function rejectPublishersWithoutAzureIdentity(
+  identities: { clouds: string[]; access: { store: string; cloud?: string; mode: string }[] }[],
+  ctx: z.RefinementCtx,
+): void {
+  identities.forEach((identity, i) => {
+    if (!identity.clouds.includes('azure')) return;
+    const publishes = identity.access.some((a) => a.store === 'models' && a.cloud === 'aws' && a.mode === 'write');
+    const onAzure = identity.access.some((a) => (a.cloud ?? 'azure') === 'azure');
+    if (publishes && !onAzure) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workloadIdentities', i, 'access'],
+        message:
+          'publishes to AWS, so it signs releases with an Azure identity, which only an Azure grant creates: add { "store": "models", "mode": "read" }, the store it publishes from',
       });
     }
   });

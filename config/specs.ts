@@ -16,6 +16,7 @@ import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
 import type { NetworkSpec } from '../constructs/cloud-neutral/network';
 import type { CloudRole } from '../constructs/cloud-neutral/naming';
 import type { ModelStoreSpec } from '../constructs/cloud-neutral/model-store';
+import type { ModelSigningSpec } from '../constructs/cloud-neutral/model-signing';
 import type { TagSpec } from '../constructs/cloud-neutral/tags';
 import type { WorkloadIdentitySpec } from '../constructs/cloud-neutral/workload-identity';
 import type { PolicySettings } from '../constructs/checks/policy/gate';
@@ -73,6 +74,8 @@ export interface EnvironmentSpec {
   /** The workloads of the model distribution path and what each may touch. */
   readonly workloads: readonly WorkloadIdentitySpec[];
   readonly modelStores: ModelStoreSpec;
+  /** How model releases are signed and their signing key rotated. */
+  readonly modelSigning: ModelSigningSpec & { readonly vaultName?: string };
   /** The tag set for a stack of the given role. */
   tags(role: CloudRole | 'link'): TagSpec;
 }
@@ -156,6 +159,7 @@ export function environmentSpec(config: PlatformConfig, envName: string, today: 
     linkObjectives: env.link.objectives,
     workloads: env.workloadIdentities,
     modelStores: env.modelStores,
+    modelSigning: env.modelSigning,
     backend: env.stateBackend,
     policyFor: (kind, stackName, region) => ({
       production: env.policy.production,

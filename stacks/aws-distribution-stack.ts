@@ -53,6 +53,11 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
   readonly workloads: readonly CloudWorkloadIdentity[];
   /** AKS workloads granted this region's stores, with their roles from the account stack. */
   readonly federatedWorkloads: readonly AwsFederatedWorkload[];
+  /**
+   * The model release trust set, as the signing key's stack outputs it: written into the model
+   * bucket, where the region's verifiers read it. Default: none (no signing key).
+   */
+  readonly modelTrustSet?: string;
 }
 
 /** One AWS region of the distribution side: where enterprise customers' inference runs. */
@@ -133,6 +138,7 @@ export class AwsDistributionStack extends PlatformStack {
       logging,
       allowedPrincipalArns: [...props.storeAdminArns, ...modelGrantees],
       deployerArn: new AwsDeployer(this, 'deployer').principalArn,
+      trustSet: props.modelTrustSet ? { content: props.modelTrustSet, adminArns: props.storeAdminArns } : undefined,
     });
     this.workloadIdentities = new AwsWorkloadIdentities(this, 'workload-identities', {
       namePrefix: network.name,

@@ -23,6 +23,8 @@ import type { IdentityDescription } from '../constructs/cloud-neutral/parity';
 import type { CloudWorkloadIdentity } from '../constructs/cloud-neutral/workload-identity';
 import { AzureAksCluster, type AzureAksClusterProps } from '../constructs/azure/aks-cluster';
 import { AzureKeyVault, type KeyProtection } from '../constructs/azure/key-vault';
+import { AzureModelSigningKey } from '../constructs/azure/model-signing-key';
+import { releaseSigners, type ModelSigningSpec } from '../constructs/cloud-neutral/model-signing';
 import type { ClusterSpec } from '../constructs/cloud-neutral/cluster';
 import type { AzureIdentitySpec } from '../constructs/cloud-neutral/identity';
 import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
@@ -89,6 +91,11 @@ export interface AzureHostStackProps extends PlatformStackProps {
   };
   /** The region's audit archive: its replication, and whether it has been locked. */
   readonly auditArchive: { readonly replication: 'LRS' | 'ZRS' | 'GZRS'; readonly locked: boolean };
+  /**
+   * The environment's model release signing key, created in this region: its curve, generation
+   * and overlap. The publishers of this region sign with it. Default: none (another region has it).
+   */
+  readonly modelSigning?: ModelSigningSpec & { readonly vaultName?: string };
 }
 
 /** One Azure region of the host side: where the first-party products train and serve. */
@@ -103,6 +110,8 @@ export class AzureHostStack extends PlatformStack {
   readonly workloadIdentities: AzureWorkloadIdentities;
   /** The immutable archive of the region's audit logs. */
   readonly auditArchive: AzureSecureStorageAccount;
+  /** The model release signing key, in the region that creates it. */
+  readonly modelSigning?: AzureModelSigningKey;
 
   constructor(scope: Construct, name: string, props: AzureHostStackProps) {
     super(scope, name, props);
@@ -322,6 +331,30 @@ export class AzureHostStack extends PlatformStack {
         'workload-logs': workloadLogs.rule.id,
       },
     });
+    if (props.modelSigning) {
+      const { identities } = this.workloadIdentities;
+      this.modelSigning = new AzureModelSigningKey(this, 'model-signing', {
+        name:
+          props.modelSigning.vaultName ?? keyVaultName(['kv', props.tags.platform, props.tags.environment, 'signing']),
+        resourceGroupName: securityResourceGroup.name,
+        resourceGroupId: securityResourceGroup.id,
+        location,
+        tenantId: props.identity.tenantId,
+        privateEndpointSubnetId: this.network.subnets['private-endpoints'].id,
+        privateDnsZoneId: this.privateDns.vault.id,
+        deployerCidrs: props.keyVault.deployerCidrs,
+        keyProtection: props.keyVault.keyProtection,
+        deletionLock,
+        audit: blobLogs,
+        roleNameSuffix: `${props.tags.platform}-${props.tags.environment}`,
+        signing: props.modelSigning,
+        // Config gives every publisher an Azure grant, hence an identity (rejectPublishersWithoutAzureIdentity).
+        signers: releaseSigners(props.workloads).map((w) => ({
+          name: w.name,
+          principalId: identities[w.name].principalId,
+        })),
+      });
+    }
   }
 
   /** The AKS OIDC issuer: AWS trusts it for workloads federated into AWS. */

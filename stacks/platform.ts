@@ -74,6 +74,8 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
                         env.azure.baseline.activityLogAlerts === 'create' ? { emails: env.alerts.emails } : undefined,
                     }
                   : undefined,
+              // One signing key per environment, beside the model store the publisher reads.
+              modelSigning: i === 0 ? env.modelSigning : undefined,
               auditArchive: {
                 replication: env.azure.auditArchive.replication,
                 locked: env.azure.auditArchive.locks.some((lock) => lock.region === network.region),
@@ -121,6 +123,7 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
           storeAdminArns: env.aws.adminPrincipalArns,
           workloads: identitiesOn('aws', env.workloads),
           federatedWorkloads: awsAccount.federatedWorkloads,
+          modelTrustSet: azureHosts[0].modelSigning?.trustSet,
         });
       });
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];

@@ -5,6 +5,7 @@ import type { ModelStoreSpec } from '../cloud-neutral/model-store';
 import { s3BucketName } from '../cloud-neutral/naming';
 import type { AwsModelStoreRef } from './iam/store-access';
 import { AwsKmsKey } from './kms-key';
+import { AwsModelTrustSet, trustSetWriteProtection } from './model-trust-set';
 import { AwsSecureBucket, accessLogDelivery } from './secure-bucket';
 
 /**
@@ -50,6 +51,11 @@ export interface AwsModelStoreProps {
    * deploy can never lock itself out of the bucket it manages.
    */
   readonly deployerArn: string;
+  /**
+   * The trust set the region's verifiers read (`model-signing/trust.json`), and who besides the
+   * deployer may change it. Default: none.
+   */
+  readonly trustSet?: { readonly content: string; readonly adminArns: readonly string[] };
 }
 
 /**
@@ -62,6 +68,8 @@ export class AwsModelStore extends Construct {
   readonly key: AwsKmsKey;
   readonly store: AwsSecureBucket;
   readonly accessLogs: AwsSecureBucket;
+  /** The trust set, when the store holds one. */
+  readonly trustSet?: AwsModelTrustSet;
   private readonly region: string;
 
   constructor(scope: Construct, id: string, props: AwsModelStoreProps) {
@@ -100,8 +108,14 @@ export class AwsModelStore extends Construct {
             },
           ],
         },
+        ...(props.trustSet
+          ? [trustSetWriteProtection(bucketArn, [props.deployerArn, ...props.trustSet.adminArns])]
+          : []),
       ],
     });
+    if (props.trustSet) {
+      this.trustSet = new AwsModelTrustSet(this, 'trust-set', { store: this.store, content: props.trustSet.content });
+    }
     const accessLogging = new S3BucketLoggingA(this, 'access-logging', {
       bucket: this.store.bucket.id,
       targetBucket: this.accessLogs.bucket.id,

@@ -32,6 +32,11 @@ export interface AzureKeyVaultProps {
   readonly keyProtection: KeyProtection;
   /** A `CanNotDelete` management lock on the vault (see `lockAgainstDeletion`). Default false. */
   readonly deletionLock?: boolean;
+  /**
+   * The role the deployer gets on the vault to create and manage its keys: a custom role's
+   * resource id, for a vault whose keys the deployer must not use. Default `Key Vault Crypto Officer`.
+   */
+  readonly deployerRole?: { readonly roleDefinitionId: string };
 }
 
 /**
@@ -92,7 +97,7 @@ export class AzureKeyVault extends Construct {
       {
         id: 'deployer-crypto-officer',
         scope: this.vault.id,
-        role: 'Key Vault Crypto Officer',
+        role: props.deployerRole ?? 'Key Vault Crypto Officer',
         principalId: deployer.objectId,
         principalType: 'unknown',
         reason: 'The identity running cdktf deploy creates and rotates the platform keys',

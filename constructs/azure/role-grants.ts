@@ -16,8 +16,8 @@ export interface RoleGrant {
   readonly id: string;
   /** The resource the role is granted on: as narrow as the role's use allows. */
   readonly scope: string;
-  /** A built-in role name, for example `Key Vault Crypto User`. */
-  readonly role: string;
+  /** A built-in role name, for example `Key Vault Crypto User`; or a custom role's resource id (`roleDefinitionId`). */
+  readonly role: string | { readonly roleDefinitionId: string };
   /** The principal (object id) receiving the role. */
   readonly principalId: string;
   /** What the principal does with the role, written into the assignment. */
@@ -52,7 +52,9 @@ export function grantRoles(scope: Construct, waitId: string, grants: readonly Ro
     (grant) =>
       new RoleAssignment(scope, grant.id, {
         scope: grant.scope,
-        roleDefinitionName: grant.role,
+        ...(typeof grant.role === 'string'
+          ? { roleDefinitionName: grant.role }
+          : { roleDefinitionId: grant.role.roleDefinitionId }),
         principalId: grant.principalId,
         principalType:
           (grant.principalType ?? 'ServicePrincipal') === 'ServicePrincipal' ? 'ServicePrincipal' : undefined,

@@ -95,6 +95,26 @@ function keyScopes(stack: StackJson, keyRef: unknown): string[] | undefined {
   return key && [reference(key, 'resource_versionless_id'), key.attributes.key_vault_id as string];
 }
 
+/** Built-in roles that create keys in a vault. */
+const KEY_CREATING_ROLES = ['Key Vault Crypto Officer', 'Key Vault Administrator'];
+/** Data actions that include creating a key. */
+const KEY_CREATING_DATA_ACTIONS = ['Microsoft.KeyVault/vaults/keys/*', 'Microsoft.KeyVault/vaults/keys/create/action'];
+
+/**
+ * Whether a role assignment lets its principal create keys: a built-in role that does, or a
+ * custom role of the stack whose data actions include key creation (and do not exclude it).
+ */
+function createsKeys(stack: StackJson, assignment: StackResource): boolean {
+  if (KEY_CREATING_ROLES.includes(String(assignment.attributes.role_definition_name))) return true;
+  const definition = resourceAt(stack, referencedAddress(assignment.attributes.role_definition_id));
+  if (definition?.type !== 'azurerm_role_definition') return false;
+  const permissions = block(definition.attributes.permissions);
+  const excluded = (permissions?.not_data_actions as string[] | undefined) ?? [];
+  return ((permissions?.data_actions as string[] | undefined) ?? []).some(
+    (a) => KEY_CREATING_DATA_ACTIONS.includes(a) && !excluded.includes('Microsoft.KeyVault/vaults/keys/create/action'),
+  );
+}
+
 const RBAC_FIX = 'grant it with grantRoles() (constructs/azure/role-grants.ts) and depend on the returned `ready` wait';
 
 export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
@@ -225,9 +245,7 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
         const vault = key.attributes.key_vault_id as string;
         const problems: Finding[] = [];
         const deployerGranted = propagatedGrants(stack, key).some(
-          (g) =>
-            g.attributes.scope === vault &&
-            ['Key Vault Crypto Officer', 'Key Vault Administrator'].includes(String(g.attributes.role_definition_name)),
+          (g) => g.attributes.scope === vault && createsKeys(stack, g),
         );
         if (!deployerGranted) {
           problems.push({

@@ -1050,6 +1050,27 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     'x'.repeat(513),
   ),
 
+  // Model release signing: the EC key's curve, and the custom roles.
+  oneOf('PLAN-AZ-117', 'azurerm_key_vault_key', 'curve', ['P-256', 'P-256K', 'P-384', 'P-521'], `${KEY}:110-130`),
+  matches(
+    'PLAN-AZ-118',
+    'azurerm_role_definition',
+    'scope',
+    /^(\/subscriptions\/|\/providers\/Microsoft\.Management\/managementGroups\/)/,
+    'a subscription or management group id, or a scope under one',
+    `${AZURERM}/authorization/role_definition_resource.go:64-69`,
+    'rg-security',
+  ),
+  matches(
+    'PLAN-AZ-119',
+    'azurerm_role_definition',
+    'name',
+    /\S/,
+    'not empty',
+    `${AZURERM}/authorization/role_definition_resource.go:58-62`,
+    '',
+  ),
+
   // hashicorp/time.
   matches(
     'PLAN-TIME-1',

@@ -319,8 +319,14 @@ describe('link stack, turned off or on another backend', () => {
 
   test('without the link, the network stacks export nothing to it', () => {
     expect(stacks.get('dev-aws-dist-us-east-1')!.output).toBeUndefined();
-    // The host still exports its AKS issuer, which the account stack's federation trusts.
-    expect(Object.values(stacks.get('dev-azure-host-eastus2')!.output ?? {}).map((o) => o.value)).toEqual([
+    // The host still exports its AKS issuer, which the account stack's federation trusts, and
+    // the signing key's public key, which the distribution stacks' trust sets carry.
+    expect(
+      Object.values(stacks.get('dev-azure-host-eastus2')!.output ?? {})
+        .map((o) => o.value)
+        .sort(),
+    ).toEqual([
+      expect.stringMatching(/^\$\{azurerm_key_vault_key\.model-signing_key-g1_\w+\.public_key_pem\}$/),
       expect.stringMatching(/^\$\{azurerm_kubernetes_cluster\.\S+\.oidc_issuer_url\}$/),
     ]);
   });

@@ -129,8 +129,19 @@ describe('model distribution path (frozen fixture)', () => {
           String(p.attributes.role).includes('model-server'),
         );
         expect(roles).toHaveLength(1);
-        const actions = statementsOf(roles[0]).flatMap((s) => s.actions);
-        expect(actions.sort()).toEqual(['kms:Decrypt', 's3:GetObject', 's3:GetObjectVersion', 's3:ListBucket']);
+        const statements = statementsOf(roles[0]);
+        expect([...new Set(statements.flatMap((s) => s.actions))].sort()).toEqual([
+          'kms:Decrypt',
+          's3:GetObject',
+          's3:GetObjectVersion',
+          's3:ListBucket',
+        ]);
+        // Objects it reads: the releases, and the trust set it verifies them with.
+        const objects = statements.filter((s) => s.actions.includes('s3:GetObject')).flatMap((s) => s.resources);
+        expect(objects.map((r) => r.replace(/^.*\.arn\}\//, '')).sort()).toEqual([
+          'model-signing/trust.json',
+          'models/*',
+        ]);
       }
     });
 

@@ -4,6 +4,7 @@
  * only calls S3 makes for that bucket.
  */
 import { MODEL_KEY_PREFIX, type AccessMode, type StoreAccess } from '../../cloud-neutral/workload-identity';
+import { MODEL_TRUST_SET_KEY } from '../../cloud-neutral/model-signing';
 import type { IamStatement } from './policy-document';
 
 /** A region's model distribution bucket and its key. */
@@ -37,6 +38,12 @@ export function modelStoreStatements(store: AwsModelStoreRef, mode: AccessMode, 
   if (mode === 'read') {
     return [
       { sid: `ReadModels${suffix}`, actions: [...MODEL_READ_ACTIONS], resources: [objects] },
+      // Whoever loads models verifies them first, against the region's trust set.
+      {
+        sid: `ReadTrustSet${suffix}`,
+        actions: [...MODEL_READ_ACTIONS],
+        resources: [`${store.bucketArn}/${MODEL_TRUST_SET_KEY}`],
+      },
       {
         sid: `ListModels${suffix}`,
         actions: ['s3:ListBucket'],

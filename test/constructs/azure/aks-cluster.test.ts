@@ -9,6 +9,13 @@ const only = (stack: StackJson, type: string): Resource => {
   expect(all).toHaveLength(1);
   return all[0];
 };
+/** The cluster's vault; the model signing key has a vault of its own (model-signing-key.test.ts). */
+/** The model-signing vault and key belong to the model path (test/stacks/model-signing.test.ts), not the cluster. */
+const isModelSigning = (id: string) => id.startsWith('model-signing_');
+const clusterVaults = (stack: StackJson) =>
+  Object.entries(resourcesOf(stack, 'azurerm_key_vault')).filter(([id]) => !isModelSigning(id));
+const clusterKeys = (stack: StackJson) =>
+  Object.entries(resourcesOf(stack, 'azurerm_key_vault_key')).filter(([id]) => !isModelSigning(id));
 const pools = (stack: StackJson) =>
   Object.fromEntries(
     Object.values(resourcesOf(stack, 'azurerm_kubernetes_cluster_node_pool')).map((p) => [String(p.name), p]),
@@ -74,15 +81,13 @@ describe('AKS cluster', () => {
         key_vault_network_access: 'Private',
       });
       // The data source reads the KMS key's newest version, so the cluster follows Key Vault's rotation.
-      const [kmsKeyId, kmsKey] = Object.entries(resourcesOf(prod, 'azurerm_key_vault_key')).find(([id]) =>
-        id.startsWith('aks_kms-key_'),
-      )!;
+      const [kmsKeyId, kmsKey] = clusterKeys(prod).find(([id]) => id.startsWith('aks_kms-key_'))!;
       expect(lookup).toMatchObject({
         name: `\${azurerm_key_vault_key.${kmsKeyId}.name}`,
         key_vault_id: `\${azurerm_key_vault_key.${kmsKeyId}.key_vault_id}`,
       });
       expect(kmsKey.key_vault_id).toMatch(/^\$\{azurerm_key_vault\.kms-key-vault_\w+\.id\}$/);
-      const vaults = Object.entries(resourcesOf(prod, 'azurerm_key_vault'));
+      const vaults = clusterVaults(prod);
       expect(vaults.map(([id]) => id.split('_')[0]).sort()).toEqual(['key-vault', 'kms-key-vault']);
       for (const [, vault] of vaults)
         expect(vault).toMatchObject({
@@ -94,11 +99,9 @@ describe('AKS cluster', () => {
           lifecycle: { prevent_destroy: true },
         });
       // The KMS vault holds the KMS key alone.
-      const inKmsVault = Object.values(resourcesOf(prod, 'azurerm_key_vault_key')).filter(
-        (k) => k.key_vault_id === kmsKey.key_vault_id,
-      );
+      const inKmsVault = clusterKeys(prod).filter(([, k]) => k.key_vault_id === kmsKey.key_vault_id);
       expect(inKmsVault).toHaveLength(1);
-      for (const key of Object.values(resourcesOf(prod, 'azurerm_key_vault_key'))) {
+      for (const [, key] of clusterKeys(prod)) {
         expect(key.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['expiration_date'] });
       }
     });
@@ -275,8 +278,8 @@ describe('AKS apply readiness (frozen fixture config)', () => {
       [prod, 'premium', 'RSA-HSM'],
       [dev, 'standard', 'RSA'],
     ] as const) {
-      for (const vault of Object.values(resourcesOf(stack, 'azurerm_key_vault'))) expect(vault.sku_name).toBe(sku);
-      const keys = Object.values(resourcesOf(stack, 'azurerm_key_vault_key'));
+      for (const [, vault] of clusterVaults(stack)) expect(vault.sku_name).toBe(sku);
+      const keys = clusterKeys(stack).map(([, key]) => key);
       // AKS KMS, disks, and the flow-log, audit archive and model stores' keys.
       expect(keys).toHaveLength(5);
       for (const key of keys) {
@@ -287,7 +290,8 @@ describe('AKS apply readiness (frozen fixture config)', () => {
   });
 
   test('every key rotates on the schedule; the KMS version the cluster pins outlives its rotation by 395 days', () => {
-    const keys = Object.entries(resourcesOf(prod, 'azurerm_key_vault_key'));
+    const keys = clusterKeys(prod);
+    expect(keys).toHaveLength(5);
     for (const [id, key] of keys) {
       const policy = key.rotation_policy as Resource;
       expect(policy.automatic).toEqual({ time_after_creation: 'P335D' });
@@ -308,12 +312,15 @@ describe('AKS apply readiness (frozen fixture config)', () => {
     }
   });
 
-  test('each key allows only the operations of its use: KMS encrypts, disk and storage keys wrap', () => {
+  test('each key allows only the operations of its use: KMS encrypts, disk and storage keys wrap, the signing key signs', () => {
+    const opsFor = (id: string) =>
+      id.startsWith('aks_kms-key_')
+        ? ['decrypt', 'encrypt']
+        : isModelSigning(id)
+          ? ['sign', 'verify']
+          : ['unwrapKey', 'wrapKey'];
     for (const [id, key] of Object.entries(resourcesOf(prod, 'azurerm_key_vault_key')))
-      expect({ id, ops: key.key_opts }).toEqual({
-        id,
-        ops: id.startsWith('aks_kms-key_') ? ['decrypt', 'encrypt'] : ['unwrapKey', 'wrapKey'],
-      });
+      expect({ id, ops: [...(key.key_opts as string[])].sort() }).toEqual({ id, ops: opsFor(id) });
   });
 
   test('workloads read secrets through the Key Vault CSI driver with rotation', () => {

@@ -194,6 +194,18 @@ describe('deploy prerequisites', () => {
   });
 
   describe('PRE-AZ-5: keys wait for the deployer role and the private endpoint', () => {
+    test('a custom deployer role counts when it creates keys, and not when it excludes creating them', () => {
+      expect(findingsAfter('PRE-AZ-5', () => undefined)).toEqual([]);
+      const found = findingsAfter('PRE-AZ-5', (s) => {
+        const role = find(s.get(HOST)!, 'azurerm_role_definition', 'key-officer-role');
+        const [permissions] = role.permissions as { not_data_actions: string[] }[];
+        permissions.not_data_actions.push('Microsoft.KeyVault/vaults/keys/create/action');
+      });
+      expect(found).toEqual([
+        expect.stringMatching(/model-signing_key-g1_\w+: is created before the deployer may write keys/),
+      ]);
+    });
+
     test('without the private endpoint', () => {
       const found = findingsAfter('PRE-AZ-5', (s) => {
         const key = find(s.get(HOST)!, 'azurerm_key_vault_key', 'kms-key');
@@ -203,14 +215,16 @@ describe('deploy prerequisites', () => {
     });
 
     test('without the deployer role', () => {
-      // The deployer's role on both vaults: the platform keys' and the KMS key's.
+      // The deployer's role on both cluster vaults: the platform keys' and the KMS key's.
       const found = findingsAfter('PRE-AZ-5', (s) => {
-        remove(s.get(HOST)!, 'azurerm_role_assignment', 'deployer-crypto-officer');
-        remove(s.get(HOST)!, 'azurerm_role_assignment', 'deployer-crypto-officer');
+        remove(s.get(HOST)!, 'azurerm_role_assignment', 'key-vault_deployer-crypto-officer');
+        remove(s.get(HOST)!, 'azurerm_role_assignment', 'kms-key-vault_deployer-crypto-officer');
       });
-      // Every key of the stack: KMS, disks and the storage accounts' keys.
+      // Every key of the cluster vaults: KMS, disks and the storage accounts' keys.
       expect(found).toHaveLength(
-        resourcesOfType(sharedOutput('frozen').stacks.get(HOST)!, 'azurerm_key_vault_key').length,
+        resourcesOfType(sharedOutput('frozen').stacks.get(HOST)!, 'azurerm_key_vault_key').filter((k) =>
+          /^\$\{azurerm_key_vault\.(kms-)?key-vault_/.test(String(k.attributes.key_vault_id)),
+        ).length,
       );
       for (const f of found) expect(f).toContain('before the deployer may write keys');
     });

@@ -24,9 +24,18 @@ describe('AWS store access statements', () => {
     ]);
   });
 
-  test('a reader of models may get and list under models/ and decrypt, nothing else', () => {
+  test('a reader of models may get and list under models/, get the trust set, and decrypt, nothing else', () => {
     const statements = modelStoreStatements(store, 'read');
-    expect(s3Actions(statements).sort()).toEqual(['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket']);
+    expect([...new Set(s3Actions(statements))].sort()).toEqual([
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:ListBucket',
+    ]);
+    const gets = statements.filter((s) => s.actions.includes('s3:GetObject')).flatMap((s) => s.resources);
+    expect(gets.sort()).toEqual([
+      'arn:aws:s3:::models-bucket/model-signing/trust.json',
+      'arn:aws:s3:::models-bucket/models/*',
+    ]);
     const list = statements.find((s) => s.actions.includes('s3:ListBucket'))!;
     expect(list.conditions).toEqual([{ test: 'StringLike', variable: 's3:prefix', values: ['models/*'] }]);
     expect(statements.flatMap((s) => s.actions)).not.toContain('kms:GenerateDataKey');
