@@ -6,7 +6,7 @@
  * from config, so the diagram shows what would be deployed. Pure: stacks in, a model out.
  */
 import type { Cloud } from '../../constructs/cloud-neutral/gpu-catalog';
-import { GPU_LABELS } from '../../constructs/cloud-neutral/cluster';
+import { GPU_LABELS, SYSTEM_POOL } from '../../constructs/cloud-neutral/cluster';
 import { parseStackName } from '../../constructs/cloud-neutral/naming';
 import {
   block,
@@ -244,7 +244,7 @@ function eksCluster(stack: StackJson): ClusterModel | undefined {
         ((g.attributes.instance_types as string[] | undefined) ?? []).join(', '),
         groupLabels,
         // The system node group is the one the platform labels as its system pool.
-        groupLabels[GPU_LABELS.pool] === 'system',
+        groupLabels[GPU_LABELS.pool] === SYSTEM_POOL,
         { min: scaling.min_size, max: scaling.max_size },
       );
     });
