@@ -5,7 +5,7 @@ import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import type { ClusterSpec } from '../cloud-neutral/cluster';
+import { GPU_LABELS, SYSTEM_POOL, type ClusterSpec } from '../cloud-neutral/cluster';
 import { existingPrincipalArn } from './iam/existing-principal';
 import type { EksSupport } from '../cloud-neutral/kubernetes-support';
 import type { LoggingSpec } from '../cloud-neutral/logging';
@@ -218,14 +218,14 @@ export class AwsEksCluster extends Construct {
     const system = new AwsEksNodeGroup(this, 'system', {
       clusterName: this.cluster.name,
       kubernetesVersion: this.cluster.version,
-      name: 'system',
+      name: SYSTEM_POOL,
       nodeRoleArn: nodeRole.role.arn,
       subnetIds: props.network.nodes.subnets.map((s) => s.id),
       nodes: spec.systemPool.nodes,
       instanceType: spec.systemPool.awsInstanceType,
       amiType: 'AL2023_x86_64_STANDARD',
       capacityType: 'ON_DEMAND',
-      labels: { 'gpu-platform.io/pool': 'system' },
+      labels: { [GPU_LABELS.pool]: SYSTEM_POOL },
       taints: [],
       launchTemplate: systemTemplate.template,
       joinPrerequisites,
