@@ -769,6 +769,32 @@ const policy = z.strictObject({
   suppressions: z.array(policySuppression).default([]),
 });
 
+/** Ceilings on one scope's GPUs and monthly list-price spend (docs/ledger.md "Budgets"); each left out is not capped. */
+const budgetLimits = z
+  .strictObject({
+    /** GPUs at max of the committed pools (reservations, Capacity Blocks, capacity reservation groups). */
+    committedGpus: z.number().int().min(0, 'must be 0 or more GPUs').optional(),
+    /** GPUs at max of every GPU pool. */
+    maxGpus: z.number().int().min(0, 'must be 0 or more GPUs').optional(),
+    /** Monthly (730 h) list price at max of the committed pools, USD. */
+    committedMonthlyUsd: z.number().min(0, 'must be 0 or more USD').optional(),
+    /** Monthly (730 h) list price at max of every GPU pool, USD. */
+    maxMonthlyUsd: z.number().min(0, 'must be 0 or more USD').optional(),
+  })
+  .refine((limits) => Object.values(limits).some((v) => v !== undefined), {
+    message: 'must cap at least one of committedGpus, maxGpus, committedMonthlyUsd, maxMonthlyUsd, or be left out',
+  });
+
+/** An environment's budgets: over both clouds, and per cloud. Synth fails when the plan exceeds one. */
+const budget = z.strictObject({
+  /** Both clouds together. Default: not capped. */
+  total: budgetLimits.optional(),
+  /** AWS alone. Default: not capped. */
+  aws: budgetLimits.optional(),
+  /** Azure alone. Default: not capped. */
+  azure: budgetLimits.optional(),
+});
+
 const environment = z
   .strictObject({
     tags: z.strictObject({ owner: nonEmpty, costCenter: nonEmpty }),
@@ -893,6 +919,8 @@ const environment = z
     modelStores: modelStores.default({ softDeleteDays: 30, noncurrentVersionDays: 90, azureReplication: 'ZRS' }),
     /** The policy gate: production or not, log retention floor, suppressions. Default the strictest. */
     policy: policy.default({ production: true, minimumLogRetentionDays: 365, suppressions: [] }),
+    /** Budgets on the plan's GPUs and list-price spend (docs/ledger.md "Budgets"). Default: none. */
+    budget: budget.optional(),
   })
   .superRefine((env, ctx) => {
     rejectDuplicates(
