@@ -14,6 +14,8 @@ interface Bar {
   readonly committed: boolean;
   readonly desired: number;
   readonly max: number;
+  /** Rows (pools in regions) the bar sums. */
+  readonly rows: number;
   /** Rows of the bar without a price (money panel only). */
   readonly unpriced: number;
 }
@@ -45,6 +47,7 @@ function bars(rows: readonly LedgerRow[], money: boolean): Bar[] {
           committed: commitmentOf(kind) === 'committed',
           desired: sum('desired'),
           max: sum('max'),
+          rows: group.length,
           unpriced: money ? group.filter((r) => r.monthlyUsd === null).length : 0,
         },
       ];
@@ -90,7 +93,10 @@ export function renderSvg(ledger: Ledger): string {
       `Monthly list price, USD (desired filled, max outlined)${unpriced > 0 ? `: ${unpriced} GPU rows unpriced, lower bounds` : ''}`,
       money,
       moneyTop,
-      (b) => `${formatUsd(b.desired)} / ${formatUsd(b.max)}${b.unpriced > 0 ? ` (${b.unpriced} unpriced)` : ''}`,
+      (b) =>
+        b.unpriced === b.rows
+          ? `unknown (${b.unpriced} unpriced)`
+          : `${formatUsd(b.desired)} / ${formatUsd(b.max)}${b.unpriced > 0 ? ` (${b.unpriced} of ${b.rows} unpriced)` : ''}`,
     ),
     `<rect x="10" y="${legendTop + 8}" width="14" height="14" fill="${COLORS.committed}"/>`,
     `<text x="30" y="${legendTop + 20}">committed (reservation, Capacity Block, capacity reservation group)</text>`,

@@ -123,7 +123,7 @@ describe.each(['shipped', 'ledger-fork'] as const)(
 );
 
 describe('the SVG chart', () => {
-  test('is the same bytes for the same ledger, and names every cloud and capacity kind with GPU pools', () => {
+  test('is the same bytes for the same ledger, names every cloud and capacity kind with GPU pools, and never prices the unpriced', () => {
     const ledger = sharedLedger('ledger-fork');
     const svg = renderSvg(ledger);
     expect(renderSvg(sharedLedger('ledger-fork'))).toBe(svg);
@@ -138,6 +138,8 @@ describe('the SVG chart', () => {
       'azure · azure-capacity-reservation-group',
     ])
       expect(svg).toContain(`>${label}</text>`);
+    // The Capacity Block and AWS spot have no price: their cost reads unknown, never 0.00.
+    expect(svg.match(/>unknown \(1 unpriced\)<\/text>/g)).toHaveLength(2);
   });
 
   test("docs/ledger.svg is the shipped config's chart (regenerate: npm run ledger -- --svg docs/ledger.svg)", () => {
