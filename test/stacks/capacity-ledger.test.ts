@@ -163,3 +163,9 @@ describe('the capacity ledger of a fork with other regions, pools and capacity k
     expect(problems[0]).toContain('nodes min/desired/max 2/2/9, config 2/2/8');
   });
 });
+
+describe.each(['capacity-paths', 'gb200'] as const)('the capacity ledger of the %s fixture', (name) => {
+  test('rows agree with the synthesized node groups and node pools; GPUs are nodes x GPUs per node; totals add up', () => {
+    expectLedgerInvariants(sharedLedger(name), sharedOutput(name).stacks);
+  });
+});
