@@ -97,15 +97,15 @@ const show = (nodes: { min: number; desired: number; max: number }) => `${nodes.
 
 /** How a synthesized pool differs from what the config asks, field by field. */
 function differences(found: SynthesizedPool, expected: Expected, region: string): string[] {
+  const perNode = found.role === 'gpu' ? catalogGpusPerNode(found.cloud, found.gpuModel, found.sku) : 0;
   const compared: [string, unknown, unknown][] = [
     ['region', found.region, region],
     ['SKU', found.sku, expected.sku],
     ['GPU model', found.gpuModel, expected.gpuModel],
+    ['GPUs per node', perNode, expected.gpusPerNode],
     ['nodes min/desired/max', show(found.nodes), show(expected.nodes)],
     ['capacity', found.capacity, expected.capacity],
   ];
-  const perNode = found.role === 'gpu' ? catalogGpusPerNode(found.cloud, found.gpuModel, found.sku) : 0;
-  compared.push(['GPUs per node', perNode, expected.gpusPerNode]);
   return compared.filter(([, a, b]) => a !== b).map(([field, a, b]) => `${field} ${String(a)}, config ${String(b)}`);
 }
 

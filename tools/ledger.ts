@@ -22,12 +22,11 @@ import { PRICE_TABLE } from '../constructs/cloud-neutral/prices';
 import { buildLedger, plannedPools } from '../stacks/capacity-ledger';
 import { buildPlatform } from '../stacks/platform';
 import { readSynthesizedStacks, readSynthesizedTexts } from '../stacks/synthesized-stacks';
-import { ledgerOptions, ledgerOutput } from './ledger/cli';
+import { ledgerOptions, ledgerOutput, UsageError, type LedgerOptions } from './ledger/cli';
 import { renderSvg } from './ledger/svg';
 
-const options = ledgerOptions(process.argv.slice(2));
-const outdir = options.from ?? mkdtempSync(path.join(tmpdir(), 'gpu-platform-ledger-'));
-try {
+/** Writes the ledger as asked; returns the exit code. */
+function run(options: LedgerOptions, outdir: string): number {
   const today = checkDay();
   const config = loadFromEnvironment(process.env, today);
   if (!options.from) {
@@ -40,15 +39,25 @@ try {
     process.stderr.write(
       `ledger: the synthesized pools differ from the config:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
     );
-    process.exitCode = 1;
-  } else {
-    const ledger = buildLedger(pools, PRICE_TABLE);
-    process.stdout.write(ledgerOutput(ledger, options.format));
-    if (options.svg) writeFileSync(options.svg, renderSvg(ledger));
+    return 1;
   }
+  const ledger = buildLedger(pools, PRICE_TABLE);
+  process.stdout.write(ledgerOutput(ledger, options.format));
+  if (options.svg) writeFileSync(options.svg, renderSvg(ledger));
+  return 0;
+}
+
+let options: LedgerOptions | undefined;
+let outdir: string | undefined;
+try {
+  options = ledgerOptions(process.argv.slice(2));
+  outdir = options.from ?? mkdtempSync(path.join(tmpdir(), 'gpu-platform-ledger-'));
+  process.exitCode = run(options, outdir);
 } catch (e) {
-  process.stderr.write(`${e instanceof ConfigError ? e.message : ((e as Error).stack ?? String(e))}\n`);
+  const known = e instanceof ConfigError || e instanceof UsageError;
+  process.stderr.write(`${known ? (e as Error).message : ((e as Error).stack ?? String(e))}\n`);
   process.exitCode = 1;
 } finally {
-  if (!options.from) rmSync(outdir, { recursive: true, force: true });
+  // Only a directory this run made is removed: never the synth it was asked to read.
+  if (outdir && !options?.from) rmSync(outdir, { recursive: true, force: true });
 }

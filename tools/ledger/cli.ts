@@ -12,6 +12,9 @@ export interface LedgerOptions {
   readonly from?: string;
 }
 
+/** A command line the ledger does not take. */
+export class UsageError extends Error {}
+
 const USAGE = 'usage: npm run ledger -- [--markdown | --json] [--svg <file>] [--from <cdktf.out>]';
 
 /** The options of the command line; throws with the usage on anything else. */
@@ -21,17 +24,17 @@ export function ledgerOptions(args: readonly string[]): LedgerOptions {
   let from: string | undefined;
   const valueOf = (i: number) => {
     const value = args[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new Error(`${args[i]} needs a value\n${USAGE}`);
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${args[i]} needs a value\n${USAGE}`);
     return value;
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json' || arg === '--markdown') {
-      if (format !== 'terminal') throw new Error(`give one of --json and --markdown\n${USAGE}`);
+      if (format !== 'terminal') throw new UsageError(`give one of --json and --markdown\n${USAGE}`);
       format = arg === '--json' ? 'json' : 'markdown';
     } else if (arg === '--svg') svg = valueOf(i++);
     else if (arg === '--from') from = valueOf(i++);
-    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+    else throw new UsageError(`unknown argument ${arg}\n${USAGE}`);
   }
   return { format, svg, from };
 }

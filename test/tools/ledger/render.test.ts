@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { LedgerRow, LedgerTotal } from '../../../constructs/cloud-neutral/ledger';
-import { ledgerOptions, ledgerOutput } from '../../../tools/ledger/cli';
+import { ledgerOptions, ledgerOutput, UsageError } from '../../../tools/ledger/cli';
 import { renderSvg } from '../../../tools/ledger/svg';
 import { formatBounds, formatShare, formatUsd, UNKNOWN } from '../../../tools/ledger/tables';
 import { sharedLedger } from '../../helpers/ledger-fixture';
@@ -159,6 +159,7 @@ describe('npm run ledger options', () => {
     });
     expect(() => ledgerOptions(['--json', '--markdown'])).toThrow('give one of --json and --markdown');
     expect(() => ledgerOptions(['--svg'])).toThrow('--svg needs a value');
+    expect(() => ledgerOptions(['--csv'])).toThrow(UsageError);
     expect(() => ledgerOptions(['--csv'])).toThrow(/unknown argument --csv\nusage: npm run ledger/);
   });
 });
