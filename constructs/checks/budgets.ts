@@ -6,7 +6,7 @@
  * alone exceed it: synth fails then too, naming the unpriced pools. Pure.
  */
 import type { Cloud } from '../cloud-neutral/gpu-catalog';
-import type { LedgerRow } from '../cloud-neutral/ledger';
+import { formatUsd, type LedgerRow } from '../cloud-neutral/ledger';
 
 /** What one budget caps; each left out is not capped. */
 export interface BudgetLimits {
@@ -39,8 +39,7 @@ const FIGURES: Record<Figure, { committed: boolean; money: boolean; what: string
   maxMonthlyUsd: { committed: false, money: true, what: 'monthly list price at max' },
 };
 
-const usd = (amount: number) =>
-  `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (amount: number) => `$${formatUsd(amount)}`;
 
 const where = (row: LedgerRow) => `${row.pool} in ${row.region} (${row.cloud}, ${row.configPath})`;
 

@@ -109,6 +109,11 @@ function atBounds(f: (bound: (typeof BOUNDS)[number]) => number): AtBounds {
 
 const cents = (usd: number) => Math.round(usd * 100);
 
+/** A USD amount with cents and thousands separators: `143,547.20`. */
+export function formatUsd(amount: number): string {
+  return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 function unpricedReason(pool: PlannedPool, rate: PriceRate): string {
   if (pool.cloud === 'aws' && rate === 'spot')
     return 'AWS publishes no list price for Spot: its Spot price moves with supply and demand';

@@ -3,10 +3,9 @@
  * (filled) and max (outlined), from GPU pools of every environment. Hand-written SVG, so the same
  * ledger always gives the same bytes.
  */
-import { CAPACITY_KINDS, commitmentOf, type LedgerRow } from '../../constructs/cloud-neutral/ledger';
+import { CAPACITY_KINDS, commitmentOf, formatUsd, type LedgerRow } from '../../constructs/cloud-neutral/ledger';
 import { CLOUDS } from '../../constructs/cloud-neutral/gpu-catalog';
 import type { Ledger } from '../../stacks/capacity-ledger';
-import { formatUsd } from './tables';
 
 /** One bar of the chart: a cloud and capacity kind. */
 interface Bar {

@@ -2,7 +2,13 @@
  * The ledger as tables of text cells: one model that the terminal table and the Markdown both
  * render, so the two cannot disagree with each other; tests hold the cells against the JSON.
  */
-import type { AtBounds, CommittedShare, LedgerRow, LedgerTotal } from '../../constructs/cloud-neutral/ledger';
+import {
+  formatUsd,
+  type AtBounds,
+  type CommittedShare,
+  type LedgerRow,
+  type LedgerTotal,
+} from '../../constructs/cloud-neutral/ledger';
 import type { Ledger } from '../../stacks/capacity-ledger';
 
 /** One table: a title, its header, and its rows of cells. */
@@ -10,11 +16,6 @@ export interface Table {
   readonly title: string;
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
-}
-
-/** A USD amount with cents and thousands separators: `143,547.20`. */
-export function formatUsd(amount: number): string {
-  return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** A figure at min, desired and max, as one cell: `2/4/16`. */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import type { LedgerRow, LedgerTotal } from '../../../constructs/cloud-neutral/ledger';
+import { formatUsd, type LedgerRow, type LedgerTotal } from '../../../constructs/cloud-neutral/ledger';
 import { ledgerOptions, ledgerOutput, UsageError } from '../../../tools/ledger/cli';
 import { renderSvg } from '../../../tools/ledger/svg';
-import { formatBounds, formatShare, formatUsd, UNKNOWN } from '../../../tools/ledger/tables';
+import { formatBounds, formatShare, UNKNOWN } from '../../../tools/ledger/tables';
 import { sharedLedger } from '../../helpers/ledger-fixture';
 
 type Tables = Record<string, string[][]>;
