@@ -906,6 +906,40 @@ const policy = z.strictObject({
     .meta({ description: 'Rules waived on single resources, each with its reason. Default none.' }),
 });
 
+/** Ceilings on one scope's GPUs and monthly list-price spend (docs/ledger.md "Budgets"); each left out is not capped. */
+const budgetLimits = z
+  .strictObject({
+    committedGpus: z.number().int().min(0, 'must be 0 or more GPUs').optional().meta({
+      description: 'GPUs at max of the committed pools (reservations, Capacity Blocks, capacity reservation groups).',
+    }),
+    maxGpus: z
+      .number()
+      .int()
+      .min(0, 'must be 0 or more GPUs')
+      .optional()
+      .meta({ description: 'GPUs at max of every GPU pool.' }),
+    committedMonthlyUsd: z
+      .number()
+      .min(0, 'must be 0 or more USD')
+      .optional()
+      .meta({ description: 'Monthly (730 h) list price at max of the committed pools, USD.' }),
+    maxMonthlyUsd: z
+      .number()
+      .min(0, 'must be 0 or more USD')
+      .optional()
+      .meta({ description: 'Monthly (730 h) list price at max of every GPU pool, USD.' }),
+  })
+  .refine((limits) => Object.values(limits).some((v) => v !== undefined), {
+    message: 'must cap at least one of committedGpus, maxGpus, committedMonthlyUsd, maxMonthlyUsd, or be left out',
+  });
+
+/** An environment's budgets: over both clouds, and per cloud. Synth fails when the plan exceeds one. */
+const budget = z.strictObject({
+  total: budgetLimits.optional().meta({ description: 'Both clouds together. Default: not capped.' }),
+  aws: budgetLimits.optional().meta({ description: 'AWS alone. Default: not capped.' }),
+  azure: budgetLimits.optional().meta({ description: 'Azure alone. Default: not capped.' }),
+});
+
 const environment = z
   .strictObject({
     tags: z
@@ -1060,6 +1094,9 @@ const environment = z
     }),
     policy: policy.default({ production: true, minimumLogRetentionDays: 365, suppressions: [] }).meta({
       description: 'The policy gate: production or not, log retention floor, suppressions. Default the strictest.',
+    }),
+    budget: budget.optional().meta({
+      description: 'Budgets on the plan\'s GPUs and list-price spend (docs/ledger.md "Budgets"). Default: none.',
     }),
   })
   .superRefine((env, ctx) => {

@@ -20,6 +20,13 @@ export function shippedConfig(): ConfigInput {
  */
 export const FROZEN_CONFIG_PATH = path.join(__dirname, '..', 'fixtures', 'platform.json');
 
+/**
+ * A frozen fork for the capacity ledger: a stranger's config (other names, regions and pools) with
+ * every capacity kind: On-Demand, Spot on both clouds, a Capacity Block, an On-Demand Capacity
+ * Reservation and an Azure capacity reservation group.
+ */
+export const LEDGER_FORK_PATH = path.join(__dirname, '..', 'fixtures', 'ledger-fork.json');
+
 /** A deep copy of the frozen fixture config as plain JSON. */
 export function frozenConfig(): ConfigInput {
   return JSON.parse(readFileSync(FROZEN_CONFIG_PATH, 'utf8'));

@@ -25,7 +25,9 @@ import {
 } from '../../constructs/cloud-neutral/naming';
 import { compareClusters, formatParityReport, type ClusterDescription } from '../../constructs/cloud-neutral/parity';
 import { REQUIRED_TAG_KEYS } from '../../constructs/cloud-neutral/tags';
+import { plannedPools } from '../../stacks/capacity-ledger';
 import { expectedStackNames, type EnvironmentStacks } from '../../stacks/platform';
+import { checkDay } from '../../config/dated-checks';
 
 type Resource = Record<string, unknown>;
 type EnvironmentConfig = PlatformConfig['environments'][string];
@@ -195,6 +197,10 @@ export const INVARIANTS: readonly Invariant[] = [
           }),
         ),
       ),
+  },
+  {
+    name: 'the capacity ledger reads every node group and node pool as the config asks for it (SKU, GPUs per node, counts, capacity kind, region), and no other',
+    violations: ({ config, stacks }) => plannedPools(config, stacks, checkDay()).problems,
   },
   {
     name: 'GPU nodes of a pool on both clouds carry the same labels and taints on both',
