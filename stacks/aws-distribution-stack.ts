@@ -113,11 +113,12 @@ export class AwsDistributionStack extends PlatformStack {
     });
     const workloadRoleArn = (workload: string) =>
       `arn:aws:iam::${identity.accountId}:role/${awsWorkloadRoleName(network.name, workload)}`;
+    const federatedModelGrantees = props.federatedWorkloads.filter((f) =>
+      f.identity.crossCloud.some((g) => g.cloud === 'aws' && g.store === 'models'),
+    );
     const modelGrantees = [
       ...props.workloads.filter((w) => w.local.some((g) => g.store === 'models')).map((w) => workloadRoleArn(w.name)),
-      ...props.federatedWorkloads
-        .filter((f) => f.identity.crossCloud.some((g) => g.cloud === 'aws' && g.store === 'models'))
-        .map((f) => f.roleArn),
+      ...federatedModelGrantees.map((f) => f.roleArn),
     ];
     this.modelStore = new AwsModelStore(this, 'model-store', {
       namePrefix: network.name,
@@ -132,6 +133,7 @@ export class AwsDistributionStack extends PlatformStack {
       spec: props.modelStore,
       logging,
       allowedPrincipalArns: [...props.storeAdminArns, ...modelGrantees],
+      sourceBoundPrincipals: federatedModelGrantees.map((f) => ({ arn: f.roleArn, sourceCidrs: f.sourceCidrs })),
       deployerArn: new AwsDeployer(this, 'deployer').principalArn,
     });
     this.workloadIdentities = new AwsWorkloadIdentities(this, 'workload-identities', {

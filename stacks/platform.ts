@@ -85,7 +85,15 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         // The publisher runs beside the model store, in the primary Azure region: only that
         // cluster is trusted, so adding an Azure region leaves the account's IAM as it is.
         aksIssuers:
-          federated.length > 0 ? [{ region: env.azure.networks[0].region, url: azureHosts[0].oidcIssuerUrl }] : [],
+          federated.length > 0
+            ? [
+                {
+                  region: env.azure.networks[0].region,
+                  url: azureHosts[0].oidcIssuerUrl,
+                  egressAddresses: azureHosts[0].egressAddresses,
+                },
+              ]
+            : [],
         federatedWorkloads: federated,
         logging: env.logging,
         cloudTrail: env.aws.cloudTrail,
