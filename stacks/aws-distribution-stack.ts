@@ -53,6 +53,11 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
   readonly workloads: readonly CloudWorkloadIdentity[];
   /** AKS workloads granted this region's stores, with their roles from the account stack. */
   readonly federatedWorkloads: readonly AwsFederatedWorkload[];
+  /**
+   * Whether this region is the AWS end of the link: its stack then keeps the log group the VPN
+   * tunnels log into, so the logs outlive the link stack. Default false.
+   */
+  readonly linkEnd?: boolean;
 }
 
 /** One AWS region of the distribution side: where enterprise customers' inference runs. */
@@ -62,6 +67,8 @@ export class AwsDistributionStack extends PlatformStack {
   readonly cluster: AwsEksCluster;
   readonly modelStore: AwsModelStore;
   readonly workloadIdentities: AwsWorkloadIdentities;
+  /** The link's tunnel logs, in the region that is the AWS end of the link. */
+  private readonly tunnelLogs?: AwsLogGroup;
 
   constructor(scope: Construct, name: string, props: AwsDistributionStackProps) {
     super(scope, name, props);
@@ -106,6 +113,15 @@ export class AwsDistributionStack extends PlatformStack {
       eksSupport: props.eksSupport,
     });
 
+    this.tunnelLogs =
+      props.linkEnd === true
+        ? new AwsLogGroup(this, 'vpn-tunnel-logs', {
+            name: `/aws/vpn/${network.name}/tunnels`,
+            retentionDays: logging.retentionDays,
+            kmsKeyArn: this.logKey.arn,
+          })
+        : undefined;
+
     const workloadLogs = new AwsLogGroup(this, 'workload-logs', {
       name: `/workloads/${network.name}`,
       retentionDays: logging.retentionDays,
@@ -147,6 +163,12 @@ export class AwsDistributionStack extends PlatformStack {
         'workload-logs': { logGroupArn: workloadLogs.logGroup.arn },
       },
     });
+  }
+
+  /** The log group the link's VPN tunnels log into; only the link's AWS end has one. */
+  get tunnelLogGroupArn(): string {
+    if (!this.tunnelLogs) throw new Error(`${this.node.id} is not the AWS end of the link: it keeps no tunnel logs`);
+    return this.tunnelLogs.logGroup.arn;
   }
 
   /** What the workload identities of this region were granted, for the identity parity check. */

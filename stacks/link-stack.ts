@@ -9,6 +9,7 @@ import type { LinkObjectives } from '../constructs/cloud-neutral/link-health';
 import { AwsVpnGateway } from '../constructs/aws/vpn-gateway';
 import { AzureVpnConnections } from '../constructs/azure/vpn-connections';
 import { AzureVpnGateway } from '../constructs/azure/vpn-gateway';
+import { vpnGatewayLogs } from '../constructs/azure/logging/vpn-gateway-logs';
 import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/cloud-neutral/identity';
 import type { NetworkSpec } from '../constructs/cloud-neutral/network';
 import { planVpnTunnels, type VpnPlan } from '../constructs/cloud-neutral/vpn-plan';
@@ -29,6 +30,10 @@ export interface LinkAzureSide {
   readonly resourceGroup: ResourceGroup;
   /** The VNet's `GatewaySubnet`, in the host stack. */
   readonly gatewaySubnet: Subnet;
+  /** The region's Log Analytics workspace, in the host stack: the gateway's logs are queried there. */
+  readonly workspaceId: string;
+  /** The region's audit archive account, in the host stack: the gateway's logs are kept there. */
+  readonly archiveAccountId: string;
 }
 
 /** What the link needs of the AWS distribution stack of the primary AWS region. */
@@ -39,6 +44,8 @@ export interface LinkAwsSide {
   readonly vpc: AwsNetwork;
   /** The EKS cluster security group on every node, in the distribution stack. */
   readonly clusterSecurityGroupId: string;
+  /** The encrypted log group of the tunnels, in the distribution stack. */
+  readonly tunnelLogGroupArn: string;
 }
 
 /** How the link's service level is watched. */
@@ -99,6 +106,12 @@ export class LinkStack extends PlatformStack {
       peerAsn: link.azureAsn,
       peerAddresses: this.azureGateway.publicIpAddresses,
       plan: this.plan,
+      tunnelLogGroupArn: aws.tunnelLogGroupArn,
+    });
+    vpnGatewayLogs(this, 'azure-gateway-logs', {
+      gatewayId: this.azureGateway.gateway.id,
+      workspaceId: azure.workspaceId,
+      archiveAccountId: azure.archiveAccountId,
     });
 
     this.azureConnections = new AzureVpnConnections(this, 'azure-connections', {

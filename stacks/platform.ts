@@ -100,7 +100,7 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         dataEventBucketPrefix: awsModelStoreBucketPrefix(env.platform),
         alertEmails: env.alerts.emails,
       });
-      const awsDistributions = env.aws.networks.map((network) => {
+      const awsDistributions = env.aws.networks.map((network, i) => {
         const name = awsDistributionStackName(envName, network.region);
         return new AwsDistributionStack(app, name, {
           ...common,
@@ -118,6 +118,8 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
           storeAdminArns: env.aws.adminPrincipalArns,
           workloads: identitiesOn('aws', env.workloads),
           federatedWorkloads: awsAccount.federatedWorkloads,
+          // The link joins the first region of each cloud.
+          linkEnd: env.link !== undefined && i === 0,
         });
       });
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];
@@ -134,12 +136,15 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
             network: env.azure.networks[0],
             resourceGroup: host.networkResourceGroup,
             gatewaySubnet: host.network.subnets.GatewaySubnet,
+            workspaceId: host.logAnalytics.workspace.id,
+            archiveAccountId: host.auditArchive.account.id,
           },
           aws: {
             identity: env.aws.identity,
             network: env.aws.networks[0],
             vpc: distribution.network,
             clusterSecurityGroupId: distribution.cluster.cluster.vpcConfig.clusterSecurityGroupId,
+            tunnelLogGroupArn: distribution.tunnelLogGroupArn,
           },
           health: { objectives: env.linkObjectives, awsTopicArn: awsAccount.alarmTopicArn, emails: env.alerts.emails },
         });

@@ -5,6 +5,7 @@ import { expectedStackNames } from '../../stacks/platform';
 import { frozenConfig } from '../helpers/config-fixture';
 import { resourcesOf, sharedOutput, synthesize, type StackJson } from '../helpers/synth';
 import { pskEntries } from '../invariants/invariants';
+import { policyStatements } from '../../constructs/shared/stack-json';
 
 type Resource = Record<string, unknown>;
 
@@ -59,6 +60,8 @@ describe('link stack (frozen fixture config)', () => {
           aws_cloudwatch_metric_alarm: 2,
           azurerm_monitor_action_group: 1,
           azurerm_monitor_metric_alert: 2,
+          // The gateway's logs, to the host's workspace and audit archive.
+          azurerm_monitor_diagnostic_setting: 1,
         },
       });
     }
@@ -290,6 +293,77 @@ describe('link stack (frozen fixture config)', () => {
     });
   });
 
+  describe('link visibility', () => {
+    const remoteOutput = (value: unknown, producer: string): ReturnType<typeof resolve> => {
+      const match = new RegExp(
+        `^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-${producer}\\.outputs\\.([\\w-]+)\\}$`,
+      ).exec(String(value));
+      if (!match) throw new Error(`${String(value)} is not an output of ${producer}`);
+      const producing = stacks.get(producer)!;
+      return resolve(producing, producing.output![match[1]].value);
+    };
+
+    test("the Azure gateway sends its tunnel, IKE, route and gateway logs to the host's workspace and audit archive", () => {
+      for (const [env, link] of links) {
+        const [setting] = Object.values(resourcesOf(link, 'azurerm_monitor_diagnostic_setting'));
+        const gateway = resolve(link, setting.target_resource_id);
+        expect(gateway.resource.type).toBe('Vpn');
+        expect((setting.enabled_log as Resource[]).map((l) => l.category).sort()).toEqual(
+          ['GatewayDiagnosticLog', 'IKEDiagnosticLog', 'RouteDiagnosticLog', 'TunnelDiagnosticLog'].sort(),
+        );
+        // No point-to-site on this gateway, and each category named (no category group).
+        expect(setting.enabled_log as Resource[]).not.toContainEqual(
+          expect.objectContaining({ category_group: expect.anything() }),
+        );
+        const hostStack = `${env}-azure-host-eastus2`;
+        const workspace = remoteOutput(setting.log_analytics_workspace_id, hostStack);
+        expect(workspace.id).toMatch(/^log-analytics_workspace_/);
+        expect(workspace.resource.name).not.toMatch(/-defender$/);
+        const archive = remoteOutput(setting.storage_account_id, hostStack);
+        expect(archive.id).toMatch(/^audit-archive_/);
+        // The archive is in the gateway's region, as Azure Monitor requires of a storage destination.
+        const [vnet] = Object.values(resourcesOf(stacks.get(hostStack)!, 'azurerm_virtual_network'));
+        expect(archive.resource.location).toBe(vnet.location);
+      }
+    });
+
+    test('every AWS tunnel logs, as JSON, into a KMS-encrypted, retained log group of the distribution stack that the key admits', () => {
+      for (const [env, link] of links) {
+        const dist = `${env}-aws-dist-us-east-1`;
+        const producing = stacks.get(dist)!;
+        for (const vpn of Object.values(resourcesOf(link, 'aws_vpn_connection'))) {
+          for (const tunnel of ['tunnel1', 'tunnel2']) {
+            const options = (vpn[`${tunnel}_log_options`] as Resource).cloudwatch_log_options as Resource;
+            expect(options).toMatchObject({ log_enabled: true, log_output_format: 'json' });
+            const group = remoteOutput(options.log_group_arn, dist);
+            expect(group.attribute).toBe('arn');
+            expect(group.resource).toMatchObject({
+              name: expect.stringMatching(/^\/aws\/vpn\/.+\/tunnels$/),
+              retention_in_days: expect.any(Number),
+              lifecycle: { prevent_destroy: true },
+            });
+            // The key's policy lets CloudWatch Logs use it for this account's log groups in the region.
+            const key = resolve(producing, group.resource.kms_key_id);
+            const statements = policyStatements(producing, key.resource.policy)!;
+            const logs = statements.find((s) => s.principals.Service?.includes('logs.us-east-1.amazonaws.com'))!;
+            const [pattern] = logs.conditions.find((c) => c.variable === 'kms:EncryptionContext:aws:logs:arn')!.values;
+            const account = /^arn:aws:logs:us-east-1:(\d{12}):log-group:\*$/.exec(pattern);
+            expect(account).not.toBeNull();
+          }
+        }
+      }
+    });
+
+    test('only the AWS end of the link keeps tunnel logs', () => {
+      const tunnelGroups = [...stacks].flatMap(([name, s]) =>
+        Object.values(resourcesOf(s, 'aws_cloudwatch_log_group'))
+          .filter((g) => String(g.name).startsWith('/aws/vpn/'))
+          .map(() => name),
+      );
+      expect(tunnelGroups.sort()).toEqual(['dev-aws-dist-us-east-1', 'prod-aws-dist-us-east-1']);
+    });
+  });
+
   test('every taggable resource of the link says it belongs to the link', () => {
     for (const [, link] of links) {
       for (const resources of Object.values(link.resource!)) {
@@ -319,9 +393,11 @@ describe('link stack, turned off or on another backend', () => {
 
   test('without the link, the network stacks export nothing to it', () => {
     expect(stacks.get('dev-aws-dist-us-east-1')!.output).toBeUndefined();
-    // The host still exports its AKS issuer, which the account stack's federation trusts.
+    // The host still exports its AKS issuer, which the account stack's federation trusts, and its
+    // NAT's address, which the federated role and the stores are bound to.
     expect(Object.values(stacks.get('dev-azure-host-eastus2')!.output ?? {}).map((o) => o.value)).toEqual([
       expect.stringMatching(/^\$\{azurerm_kubernetes_cluster\.\S+\.oidc_issuer_url\}$/),
+      expect.stringMatching(/^\$\{azurerm_public_ip\.network_nat-ip_\w+\.ip_address\}$/),
     ]);
   });
 
