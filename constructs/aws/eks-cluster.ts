@@ -5,6 +5,7 @@ import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
 import type { ClusterSpec } from '../cloud-neutral/cluster';
 import { existingPrincipalArn } from './iam/existing-principal';
@@ -95,6 +96,12 @@ export class AwsEksCluster extends Construct {
   readonly oidcProvider: IamOpenidConnectProvider;
   readonly gpuPools: readonly AwsEksGpuPool[];
   readonly secretsKey: AwsKmsKey;
+  /**
+   * A group on every node for what the peer cloud may start over the link, apart from the
+   * EKS-managed cluster group. It has no rules of its own: the link stack adds them, from the
+   * peer's cluster subnets only.
+   */
+  readonly peerIngressSecurityGroup: SecurityGroup;
   private readonly spec: ClusterSpec;
 
   constructor(scope: Construct, id: string, props: AwsEksClusterProps) {
@@ -214,6 +221,16 @@ export class AwsEksCluster extends Construct {
       ],
     });
     const clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
+    // On the nodes, through their launch templates, where the services the link reaches run; not
+    // on the cluster's vpc_config, whose groups go to the control-plane ENIs only. No inline
+    // rules, so the link stack's standalone rules are never fought over.
+    this.peerIngressSecurityGroup = new SecurityGroup(this, 'peer-ingress-sg', {
+      name: `${name}-peer-ingress`,
+      description: `What the peer cloud may start over the link to the nodes of ${name}; rules come from the link stack`,
+      vpcId: props.network.vpc.id,
+      tags: { Name: `${name}-peer-ingress` },
+    });
+    const nodeSecurityGroupIds = [clusterSecurityGroupId, this.peerIngressSecurityGroup.id];
     // Read for the configured version, not the cluster's attribute: a data source that waits for
     // a changing cluster is read only at apply, and the plan would not show the version.
     const addonVersion = (addon: (typeof EKS_ADDONS)[number]) =>
@@ -241,7 +258,7 @@ export class AwsEksCluster extends Construct {
       name: `${name}-system`,
       diskGiB: SYSTEM_DISK_GIB,
       volumeKmsKeyArn: volumeKey.arn,
-      securityGroupIds: [clusterSecurityGroupId],
+      securityGroupIds: nodeSecurityGroupIds,
     });
     const system = new AwsEksNodeGroup(this, 'system', {
       clusterName: this.cluster.name,
@@ -282,7 +299,7 @@ export class AwsEksCluster extends Construct {
           zones: props.zones,
           nodeRoleArn: nodeRole.role.arn,
           joinPrerequisites,
-          clusterSecurityGroupId,
+          nodeSecurityGroupIds,
           volumeKmsKeyArn: volumeKey.arn,
         }),
     );

@@ -51,8 +51,10 @@ describe('link stack (frozen fixture config)', () => {
           azurerm_virtual_network_gateway_connection: 4,
           aws_vpn_gateway: 1,
           aws_customer_gateway: 2,
-          // HTTPS and path-MTU ICMP from the Azure VNet to the EKS nodes.
-          aws_vpc_security_group_ingress_rule: 2,
+          // HTTPS and path-MTU ICMP from each AKS node subnet to the EKS nodes, on their security
+          // group and on their subnets' network ACL.
+          aws_vpc_security_group_ingress_rule: 4,
+          aws_network_acl_rule: 4,
           aws_vpn_connection: 2,
           // Every private route table of the primary VPC: one per zone for nodes, one for intra.
           aws_vpn_gateway_route_propagation: env === 'prod' ? 4 : 3,
@@ -412,20 +414,74 @@ describe('link stack, turned off or on another backend', () => {
 
 describe('link ingress (frozen fixture config)', () => {
   const { stacks } = sharedOutput('frozen');
+  /** The AKS node subnets of the host stack, as planned there (`aks-system`, `aks-gpu`). */
+  const clusterSubnets = (env: string) =>
+    Object.values(resourcesOf(stacks.get(`${env}-azure-host-eastus2`)!, 'azurerm_subnet'))
+      .filter((s) => ['aks-system', 'aks-gpu'].includes(String(s.name)))
+      .flatMap((s) => s.address_prefixes as string[])
+      .sort();
+  const remoteId = (value: unknown, dist: StackJson) => {
+    const output = String(value).match(/^\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.([\w-]+)\}$/)![1];
+    return String(dist.output![output].value);
+  };
 
-  test("the EKS nodes admit HTTPS and path-MTU ICMP from the linked Azure VNet's CIDR, nothing wider", () => {
+  test('the EKS nodes admit HTTPS and path-MTU ICMP from the AKS node subnets only, on their own security group', () => {
     for (const env of ['dev', 'prod']) {
-      const rules = Object.values(resourcesOf(stacks.get(`${env}-link`)!, 'aws_vpc_security_group_ingress_rule'));
-      const azureCidr = fixture.environments[env].azure.regions[0].cidr;
-      expect(rules.map((r) => [r.cidr_ipv4, r.ip_protocol, r.from_port, r.to_port]).sort()).toEqual([
-        [azureCidr, 'icmp', 3, 4],
-        [azureCidr, 'tcp', 443, 443],
-      ]);
-      for (const rule of rules) {
-        expect(rule.security_group_id).toMatch(
-          /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-.*-aws-dist-/,
-        );
+      const link = stacks.get(`${env}-link`)!;
+      const dist = stacks.get(`${env}-aws-dist-us-east-1`)!;
+      const rules = Object.values(resourcesOf(link, 'aws_vpc_security_group_ingress_rule'));
+      const sources = clusterSubnets(env);
+      expect(sources).toHaveLength(2);
+      // Narrower than the VNet, which also holds the deploy runners, endpoints and gateway.
+      const vnet = fixture.environments[env].azure.regions[0].cidr;
+      for (const cidr of sources) expect(cidr).not.toBe(vnet);
+      expect(rules.map((r) => [r.cidr_ipv4, r.ip_protocol, r.from_port, r.to_port]).sort()).toEqual(
+        sources
+          .flatMap((cidr) => [
+            [cidr, 'icmp', 3, 4],
+            [cidr, 'tcp', 443, 443],
+          ])
+          .sort(),
+      );
+      // The peer-ingress group, not the EKS-managed cluster group; it is on every node.
+      const [groupId] = Object.keys(resourcesOf(dist, 'aws_security_group')).filter((id) =>
+        id.includes('peer-ingress'),
+      );
+      for (const rule of rules)
+        expect(remoteId(rule.security_group_id, dist)).toBe(`\${aws_security_group.${groupId}.id}`);
+      for (const template of Object.values(resourcesOf(dist, 'aws_launch_template')))
+        for (const nic of template.network_interfaces as Resource[])
+          expect(nic.security_groups).toEqual(expect.arrayContaining([`\${aws_security_group.${groupId}.id}`]));
+      // The group has no inline rules, which would fight the link's.
+      const group = resourcesOf(dist, 'aws_security_group')[groupId];
+      expect(group.ingress).toBeUndefined();
+      expect(group.egress).toBeUndefined();
+      // The cluster is unchanged: no extra groups in vpc_config (they would reach only the control plane).
+      const [cluster] = Object.values(resourcesOf(dist, 'aws_eks_cluster'));
+      expect((cluster.vpc_config as Resource).security_group_ids).toBeUndefined();
+    }
+  });
+
+  test("the node subnets' ACL admits the same, in the link's band, from the same subnets", () => {
+    for (const env of ['dev', 'prod']) {
+      const link = stacks.get(`${env}-link`)!;
+      const dist = stacks.get(`${env}-aws-dist-us-east-1`)!;
+      const acl = Object.values(resourcesOf(link, 'aws_network_acl_rule'));
+      const [nodesAcl] = Object.entries(resourcesOf(dist, 'aws_network_acl')).filter(([id]) => id.includes('nodes'));
+      for (const rule of acl) {
+        expect(remoteId(rule.network_acl_id, dist)).toBe(`\${aws_network_acl.${nodesAcl[0]}.id}`);
+        expect(rule).toMatchObject({ egress: false, rule_action: 'allow', rule_number: expect.any(Number) });
+        expect(Number(rule.rule_number)).toBeGreaterThanOrEqual(300);
+        expect(Number(rule.rule_number)).toBeLessThan(400);
       }
+      expect(acl.map((r) => [r.cidr_block, r.protocol, r.from_port ?? r.icmp_type]).sort()).toEqual(
+        clusterSubnets(env)
+          .flatMap((cidr) => [
+            [cidr, 'icmp', 3],
+            [cidr, 'tcp', 443],
+          ])
+          .sort(),
+      );
     }
   });
 });
