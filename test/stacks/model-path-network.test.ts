@@ -3,7 +3,7 @@
  * store are bound to the Azure NAT's public addresses, read from the host stack through remote
  * state, and the deployer is still admitted.
  */
-import { sourceBoundStatements } from '../../constructs/aws/model-store';
+import { awsModelStoreBucketPrefix, sourceBoundStatements } from '../../constructs/aws/model-store';
 import {
   policyStatements,
   referencedAddress,
@@ -11,10 +11,24 @@ import {
   type PolicyStatementJson,
   type StackJson,
 } from '../../constructs/shared/stack-json';
+import { frozenConfig } from '../helpers/config-fixture';
 import { sharedOutput } from '../helpers/synth';
 
 const { stacks } = sharedOutput('frozen');
-const ENVS = ['dev', 'prod'];
+const fixture = frozenConfig() as {
+  platform: { name: string };
+  environments: Record<
+    string,
+    {
+      aws: { regions: unknown[] };
+      azure: { regions: { region: string }[] };
+      kubernetes: { admins: { awsPrincipalArns: string[] } };
+    }
+  >;
+};
+const ENVS = Object.keys(fixture.environments);
+/** The host stack of the primary Azure region, where the publisher and its NAT are. */
+const primaryHost = (env: string) => `${env}-azure-host-${fixture.environments[env].azure.regions[0].region}`;
 const stack = (name: string) => stacks.get(name)!;
 const distsOf = (env: string) => [...stacks.keys()].filter((n) => n.startsWith(`${env}-aws-dist-`));
 
@@ -61,7 +75,7 @@ describe('the model path is bound to the Azure egress addresses (frozen fixture)
       for (const cidr of ip[0].values) {
         const source = followRemoteCidr(cidr);
         expect(source).toEqual({
-          producer: `${env}-azure-host-eastus2`,
+          producer: primaryHost(env),
           address: expect.stringMatching(/^azurerm_public_ip\./),
           attribute: 'ip_address',
         });
@@ -87,7 +101,7 @@ describe('the model path is bound to the Azure egress addresses (frozen fixture)
     const storePolicies = dists.map((name) => {
       const dist = stack(name);
       const store = resourcesOfType(dist, 'aws_s3_bucket').find((b) =>
-        String(b.attributes.bucket).startsWith('gpuplat-models-'),
+        String(b.attributes.bucket).startsWith(awsModelStoreBucketPrefix(fixture.platform.name)),
       )!;
       const policy = resourcesOfType(dist, 'aws_s3_bucket_policy').find(
         (p) => referencedAddress(p.attributes.bucket) === store.address,
@@ -97,7 +111,7 @@ describe('the model path is bound to the Azure egress addresses (frozen fixture)
 
     test('has a store in every region', () => {
       expect(storePolicies.map((p) => p.name)).toEqual(dists);
-      expect(dists.length).toBe(env === 'prod' ? 2 : 1);
+      expect(dists.length).toBe(fixture.environments[env].aws.regions.length);
     });
 
     test.each(storePolicies.map((p) => [p.name, p] as const))(
@@ -121,7 +135,7 @@ describe('the model path is bound to the Azure egress addresses (frozen fixture)
         expect(source.test).toBe('NotIpAddress');
         for (const cidr of source.values) {
           const followed = followRemoteCidr(cidr);
-          expect(followed.producer).toBe(`${env}-azure-host-eastus2`);
+          expect(followed.producer).toBe(primaryHost(env));
           expect(natPublicIps(stack(followed.producer))).toContain(followed.address);
         }
         expect(source.values.length).toBeGreaterThan(0);
@@ -137,7 +151,9 @@ describe('the model path is bound to the Azure egress addresses (frozen fixture)
         expect(notEquals.values.some((v) => deployer.test(v))).toBe(true);
         for (const s of statements.filter((s) => s.conditions.some((c) => c.variable === 'aws:SourceIp'))) {
           const bound = s.conditions.find((c) => c.variable === 'aws:PrincipalArn')!.values;
-          expect(bound.some((v) => deployer.test(v) || v.includes('platform-admins'))).toBe(false);
+          const admins = fixture.environments[env].kubernetes.admins.awsPrincipalArns;
+          expect(admins.length).toBeGreaterThan(0);
+          expect(bound.some((v) => deployer.test(v) || admins.includes(v))).toBe(false);
         }
       },
     );
