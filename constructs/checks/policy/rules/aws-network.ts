@@ -1,5 +1,11 @@
 /** AWS VPCs: flow logs, the default security group and network ACL, public addressing, ACL admin ports. */
-import { referencedAddress, reference, resourcesOfType, type Attributes } from '../../../shared/stack-json';
+import {
+  referencedAddress,
+  reference,
+  resourcesOfType,
+  type Attributes,
+  type StackJson,
+} from '../../../shared/stack-json';
 import { eachResource, strings, type PolicyRule } from '../rule';
 import { WORLD_SOURCES } from './network-exposure';
 
@@ -21,6 +27,23 @@ export function naclEntryAdmitsAdminPorts(entry: Attributes): number[] {
   if (!PORT_PROTOCOLS.includes(protocol)) return [];
   if (protocol === '-1' || protocol === 'all') return ADMIN_PORTS;
   return ADMIN_PORTS.filter((port) => Number(entry.from_port) <= port && port <= Number(entry.to_port));
+}
+
+/**
+ * A VPC's default security group or ACL (`type`, found by `attribute` = `vpcReference`) must be
+ * declared, and declared without rules, which empties it.
+ */
+function emptyDefault(
+  stack: StackJson,
+  type: string,
+  attribute: string,
+  vpcReference: string,
+  whenMissing: string,
+): string | undefined {
+  const managed = resourcesOfType(stack, type).find((r) => r.attributes[attribute] === vpcReference);
+  if (!managed) return `has no ${type}: ${whenMissing}`;
+  const rules = [managed.attributes.ingress, managed.attributes.egress].flat().filter(Boolean);
+  return rules.length > 0 ? `${managed.address} has rules; it must have none` : undefined;
 }
 
 export const AWS_NETWORK_RULES: readonly PolicyRule[] = [
@@ -48,14 +71,15 @@ export const AWS_NETWORK_RULES: readonly PolicyRule[] = [
     fix: 'add an aws_default_security_group for the VPC with ingress = [] and egress = []',
     resourceTypes: ['aws_vpc', 'aws_default_security_group'],
     controls: { awsFsbp: ['EC2.2'], cisAws: ['5.4'], checkov: ['CKV2_AWS_12'] },
-    check: eachResource(['aws_vpc'], (vpc, stack) => {
-      const group = resourcesOfType(stack, 'aws_default_security_group').find(
-        (g) => g.attributes.vpc_id === reference(vpc, 'id'),
-      );
-      if (!group) return 'has no aws_default_security_group: its default group admits traffic within the group';
-      const rules = [group.attributes.ingress, group.attributes.egress].flat().filter(Boolean);
-      return rules.length > 0 ? `${group.address} has rules; it must have none` : undefined;
-    }),
+    check: eachResource(['aws_vpc'], (vpc, stack) =>
+      emptyDefault(
+        stack,
+        'aws_default_security_group',
+        'vpc_id',
+        reference(vpc, 'id'),
+        'its default group admits traffic within the group',
+      ),
+    ),
   },
   {
     id: 'GPUP-AWS-NET-3',
@@ -95,13 +119,14 @@ export const AWS_NETWORK_RULES: readonly PolicyRule[] = [
     fix: 'add an aws_default_network_acl for the VPC without rules, and put every subnet on an ACL of its tier (AwsNetworkAcls)',
     resourceTypes: ['aws_vpc', 'aws_default_network_acl'],
     controls: { awsFsbp: ['EC2.21'], cisAws: ['5.1'] },
-    check: eachResource(['aws_vpc'], (vpc, stack) => {
-      const acl = resourcesOfType(stack, 'aws_default_network_acl').find(
-        (a) => a.attributes.default_network_acl_id === reference(vpc, 'default_network_acl_id'),
-      );
-      if (!acl) return 'has no aws_default_network_acl: its default ACL admits everything from anywhere';
-      const rules = [acl.attributes.ingress, acl.attributes.egress].flat().filter(Boolean);
-      return rules.length > 0 ? `${acl.address} has rules; it must have none` : undefined;
-    }),
+    check: eachResource(['aws_vpc'], (vpc, stack) =>
+      emptyDefault(
+        stack,
+        'aws_default_network_acl',
+        'default_network_acl_id',
+        reference(vpc, 'default_network_acl_id'),
+        'its default ACL admits everything from anywhere',
+      ),
+    ),
   },
 ];
