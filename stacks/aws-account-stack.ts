@@ -6,7 +6,7 @@ import { AwsSecurityAlarms } from '../constructs/aws/audit/security-alarms';
 import { AwsPermissionsBoundary, boundEveryRole } from '../constructs/aws/iam/permissions-boundary';
 import { awsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-key';
 import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
-import { STS_AUDIENCE } from '../constructs/aws/iam/web-identity-trust';
+import { hostCidr, STS_AUDIENCE } from '../constructs/aws/iam/web-identity-trust';
 import { AwsWorkloadRole } from '../constructs/aws/iam/workload-role';
 import type { AwsFederatedWorkload } from '../constructs/aws/workload-identities';
 import { AwsServiceLinkedRole } from '../constructs/aws/service-linked-role';
@@ -29,9 +29,15 @@ export interface AwsAccountStackProps extends PlatformStackProps {
   readonly permissionsBoundary: 'platform' | string;
   /**
    * The OIDC issuers of the AKS clusters whose workloads are federated into AWS, by Azure
-   * region. Each becomes one IAM OIDC provider.
+   * region, with the public addresses each cluster reaches AWS from (its NAT gateway's, read from
+   * the host stack). Each issuer becomes one IAM OIDC provider; the federated roles are assumed
+   * from those addresses only.
    */
-  readonly aksIssuers: readonly { readonly region: string; readonly url: string }[];
+  readonly aksIssuers: readonly {
+    readonly region: string;
+    readonly url: string;
+    readonly egressAddresses: readonly string[];
+  }[];
   /** AKS workloads granted AWS stores: each gets one role, trusted through those providers. */
   readonly federatedWorkloads: readonly CloudWorkloadIdentity[];
   /** Retention, archive and immutability of the trail's logs. */
@@ -118,14 +124,18 @@ export class AwsAccountStack extends PlatformStack {
           clientIdList: [STS_AUDIENCE],
         }),
     );
+    // The model path runs over the internet, from the clusters' NAT to STS and S3: the roles are
+    // bound to those addresses (docs/model-path-network.md).
+    const sourceCidrs = props.aksIssuers.flatMap((issuer) => issuer.egressAddresses.map(hostCidr));
     this.federatedWorkloads = props.federatedWorkloads.map((workload) => {
       const role = new AwsWorkloadRole(this, `federated-${workload.name}`, {
         name: `${props.namePrefix}-${workload.name}`,
         description: `AKS workload ${workload.name} (${workload.namespace}/${workload.serviceAccount}), federated`,
         oidcProviderArns: providers.map((p) => p.arn),
         subject: serviceAccountSubject(workload.namespace, workload.serviceAccount),
+        sourceCidrs,
       });
-      return { identity: workload, roleName: role.role.name, roleArn: role.role.arn };
+      return { identity: workload, roleName: role.role.name, roleArn: role.role.arn, sourceCidrs };
     });
   }
 }

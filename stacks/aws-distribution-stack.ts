@@ -58,6 +58,11 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
    * bucket, where the region's verifiers read it. Default: none (no signing key).
    */
   readonly modelTrustSet?: string;
+  /**
+   * Whether this region is the AWS end of the link: its stack then keeps the log group the VPN
+   * tunnels log into, so the logs outlive the link stack. Default false.
+   */
+  readonly linkEnd?: boolean;
 }
 
 /** One AWS region of the distribution side: where enterprise customers' inference runs. */
@@ -67,6 +72,8 @@ export class AwsDistributionStack extends PlatformStack {
   readonly cluster: AwsEksCluster;
   readonly modelStore: AwsModelStore;
   readonly workloadIdentities: AwsWorkloadIdentities;
+  /** The link's tunnel logs, in the region that is the AWS end of the link. */
+  private readonly tunnelLogs?: AwsLogGroup;
 
   constructor(scope: Construct, name: string, props: AwsDistributionStackProps) {
     super(scope, name, props);
@@ -111,6 +118,15 @@ export class AwsDistributionStack extends PlatformStack {
       eksSupport: props.eksSupport,
     });
 
+    this.tunnelLogs =
+      props.linkEnd === true
+        ? new AwsLogGroup(this, 'vpn-tunnel-logs', {
+            name: `/aws/vpn/${network.name}/tunnels`,
+            retentionDays: logging.retentionDays,
+            kmsKeyArn: this.logKey.arn,
+          })
+        : undefined;
+
     const workloadLogs = new AwsLogGroup(this, 'workload-logs', {
       name: `/workloads/${network.name}`,
       retentionDays: logging.retentionDays,
@@ -118,11 +134,12 @@ export class AwsDistributionStack extends PlatformStack {
     });
     const workloadRoleArn = (workload: string) =>
       `arn:aws:iam::${identity.accountId}:role/${awsWorkloadRoleName(network.name, workload)}`;
+    const federatedModelGrantees = props.federatedWorkloads.filter((f) =>
+      f.identity.crossCloud.some((g) => g.cloud === 'aws' && g.store === 'models'),
+    );
     const modelGrantees = [
       ...props.workloads.filter((w) => w.local.some((g) => g.store === 'models')).map((w) => workloadRoleArn(w.name)),
-      ...props.federatedWorkloads
-        .filter((f) => f.identity.crossCloud.some((g) => g.cloud === 'aws' && g.store === 'models'))
-        .map((f) => f.roleArn),
+      ...federatedModelGrantees.map((f) => f.roleArn),
     ];
     this.modelStore = new AwsModelStore(this, 'model-store', {
       namePrefix: network.name,
@@ -137,6 +154,7 @@ export class AwsDistributionStack extends PlatformStack {
       spec: props.modelStore,
       logging,
       allowedPrincipalArns: [...props.storeAdminArns, ...modelGrantees],
+      sourceBoundPrincipals: federatedModelGrantees.map((f) => ({ arn: f.roleArn, sourceCidrs: f.sourceCidrs })),
       deployerArn: new AwsDeployer(this, 'deployer').principalArn,
       trustSet: props.modelTrustSet ? { content: props.modelTrustSet, adminArns: props.storeAdminArns } : undefined,
     });
@@ -151,6 +169,12 @@ export class AwsDistributionStack extends PlatformStack {
         'workload-logs': { logGroupArn: workloadLogs.logGroup.arn },
       },
     });
+  }
+
+  /** The log group the link's VPN tunnels log into; only the link's AWS end has one. */
+  get tunnelLogGroupArn(): string {
+    if (!this.tunnelLogs) throw new Error(`${this.node.id} is not the AWS end of the link: it keeps no tunnel logs`);
+    return this.tunnelLogs.logGroup.arn;
   }
 
   /** What the workload identities of this region were granted, for the identity parity check. */

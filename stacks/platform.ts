@@ -98,14 +98,22 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         // The publisher runs beside the model store, in the primary Azure region: only that
         // cluster is trusted, so adding an Azure region leaves the account's IAM as it is.
         aksIssuers:
-          federated.length > 0 ? [{ region: env.azure.networks[0].region, url: azureHosts[0].oidcIssuerUrl }] : [],
+          federated.length > 0
+            ? [
+                {
+                  region: env.azure.networks[0].region,
+                  url: azureHosts[0].oidcIssuerUrl,
+                  egressAddresses: azureHosts[0].egressAddresses,
+                },
+              ]
+            : [],
         federatedWorkloads: federated,
         logging: env.logging,
         cloudTrail: env.aws.cloudTrail,
         dataEventBucketPrefix: awsModelStoreBucketPrefix(env.platform),
         alertEmails: env.alerts.emails,
       });
-      const awsDistributions = env.aws.networks.map((network) => {
+      const awsDistributions = env.aws.networks.map((network, i) => {
         const name = awsDistributionStackName(envName, network.region);
         return new AwsDistributionStack(app, name, {
           ...common,
@@ -124,6 +132,8 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
           workloads: identitiesOn('aws', env.workloads),
           federatedWorkloads: awsAccount.federatedWorkloads,
           modelTrustSet: azureHosts[0].modelSigning?.trustSet,
+          // The link joins the first region of each cloud.
+          linkEnd: env.link !== undefined && i === 0,
         });
       });
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];
@@ -140,12 +150,17 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
             network: env.azure.networks[0],
             resourceGroup: host.networkResourceGroup,
             gatewaySubnet: host.network.subnets.GatewaySubnet,
+            clusterSubnetCidrs: host.network.clusterSubnetCidrs,
+            workspaceId: host.logAnalytics.workspace.id,
+            archiveAccountId: host.auditArchive.account.id,
           },
           aws: {
             identity: env.aws.identity,
             network: env.aws.networks[0],
             vpc: distribution.network,
-            clusterSecurityGroupId: distribution.cluster.cluster.vpcConfig.clusterSecurityGroupId,
+            peerIngressSecurityGroupId: distribution.cluster.peerIngressSecurityGroup.id,
+            nodesNetworkAclId: distribution.network.acls.acls.nodes.id,
+            tunnelLogGroupArn: distribution.tunnelLogGroupArn,
           },
           health: { objectives: env.linkObjectives, awsTopicArn: awsAccount.alarmTopicArn, emails: env.alerts.emails },
         });

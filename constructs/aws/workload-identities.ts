@@ -22,6 +22,11 @@ export interface AwsFederatedWorkload {
   readonly roleName: string;
   /** ARN of that role. */
   readonly roleArn: string;
+  /**
+   * The only addresses the role is used from: its cluster's egress. The stores that grant it deny
+   * it from anywhere else. Empty for none known (every address).
+   */
+  readonly sourceCidrs: readonly string[];
 }
 
 /** Props of {@link AwsWorkloadIdentities}. */
