@@ -8,7 +8,8 @@ import { awsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-ke
 import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
 import { STS_AUDIENCE } from '../constructs/aws/iam/web-identity-trust';
 import { AwsWorkloadRole } from '../constructs/aws/iam/workload-role';
-import type { AwsFederatedWorkload } from '../constructs/aws/workload-identities';
+import { grantFederatedStores, type AwsFederatedWorkload } from '../constructs/aws/workload-identities';
+import type { AwsRegionStoreNames } from '../constructs/aws/iam/store-access';
 import { AwsServiceLinkedRole } from '../constructs/aws/service-linked-role';
 import type { AwsIdentitySpec } from '../constructs/cloud-neutral/identity';
 import { serviceAccountSubject, type CloudWorkloadIdentity } from '../constructs/cloud-neutral/workload-identity';
@@ -32,8 +33,13 @@ export interface AwsAccountStackProps extends PlatformStackProps {
    * region. Each becomes one IAM OIDC provider.
    */
   readonly aksIssuers: readonly { readonly region: string; readonly url: string }[];
-  /** AKS workloads granted AWS stores: each gets one role, trusted through those providers. */
+  /**
+   * AKS workloads granted AWS stores: each gets one role, trusted through those providers, and
+   * its grants on every region's stores beside it.
+   */
   readonly federatedWorkloads: readonly CloudWorkloadIdentity[];
+  /** The environment's AWS regions, with the names of the stores their stacks create. */
+  readonly regionStores: readonly AwsRegionStoreNames[];
   /** Retention, archive and immutability of the trail's logs. */
   readonly logging: LoggingSpec;
   /** Create the account's trail here, or rely on the one another environment created. */
@@ -54,7 +60,7 @@ export class AwsAccountStack extends PlatformStack {
   readonly autoScalingRole: AwsServiceLinkedRole;
   /** The permissions boundary every platform role carries. */
   readonly permissionsBoundaryArn: string;
-  /** The role of each AKS workload federated into AWS; region stacks attach their grants to it. */
+  /** The role of each AKS workload federated into AWS, granted every region's stores here. */
   readonly federatedWorkloads: readonly AwsFederatedWorkload[];
   /** The topic security and link alarms notify, in the primary region. */
   readonly alarmTopicArn: string;
@@ -125,7 +131,12 @@ export class AwsAccountStack extends PlatformStack {
         oidcProviderArns: providers.map((p) => p.arn),
         subject: serviceAccountSubject(workload.namespace, workload.serviceAccount),
       });
-      return { identity: workload, roleName: role.role.name, roleArn: role.role.arn };
+      const grantsByRegion = grantFederatedStores(this, `federated-${workload.name}`, {
+        role: role.role,
+        identity: workload,
+        regions: props.regionStores,
+      });
+      return { identity: workload, roleName: role.role.name, roleArn: role.role.arn, grantsByRegion };
     });
   }
 }

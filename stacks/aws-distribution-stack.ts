@@ -5,6 +5,7 @@ import { AwsDeployer } from '../constructs/aws/deployer';
 import { AwsModelStore, awsModelStoreBucketName } from '../constructs/aws/model-store';
 import {
   AwsWorkloadIdentities,
+  awsWorkloadLogGroupName,
   awsWorkloadRoleName,
   type AwsFederatedWorkload,
 } from '../constructs/aws/workload-identities';
@@ -51,7 +52,7 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
   readonly storeAdminArns: readonly string[];
   /** The workloads that run on this region's EKS cluster. */
   readonly workloads: readonly CloudWorkloadIdentity[];
-  /** AKS workloads granted this region's stores, with their roles from the account stack. */
+  /** AKS workloads granted this region's stores, with their roles and grants from the account stack. */
   readonly federatedWorkloads: readonly AwsFederatedWorkload[];
 }
 
@@ -107,7 +108,7 @@ export class AwsDistributionStack extends PlatformStack {
     });
 
     const workloadLogs = new AwsLogGroup(this, 'workload-logs', {
-      name: `/workloads/${network.name}`,
+      name: awsWorkloadLogGroupName(network.name),
       retentionDays: logging.retentionDays,
       kmsKeyArn: this.logKey.arn,
     });

@@ -14,7 +14,12 @@ import { AzureHostStack } from './azure-host-stack';
 import { azureModelStoreLocation } from '../constructs/cloud-neutral/model-store';
 import { LinkStack } from './link-stack';
 import { identitiesOn } from '../constructs/cloud-neutral/workload-identity';
-import { awsModelStoreBucketPrefix } from '../constructs/aws/model-store';
+import {
+  awsModelStoreBucketName,
+  awsModelStoreBucketPrefix,
+  awsModelStoreKeyAlias,
+} from '../constructs/aws/model-store';
+import { awsWorkloadLogGroupName } from '../constructs/aws/workload-identities';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
@@ -87,6 +92,13 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         aksIssuers:
           federated.length > 0 ? [{ region: env.azure.networks[0].region, url: azureHosts[0].oidcIssuerUrl }] : [],
         federatedWorkloads: federated,
+        regionStores: env.aws.networks.map((network) => ({
+          region: network.region,
+          accountId: env.aws.identity.accountId,
+          bucketName: awsModelStoreBucketName(env.platform, envName, network.region, env.aws.identity.accountId),
+          keyAlias: awsModelStoreKeyAlias(network.name),
+          logGroupName: awsWorkloadLogGroupName(network.name),
+        })),
         logging: env.logging,
         cloudTrail: env.aws.cloudTrail,
         dataEventBucketPrefix: awsModelStoreBucketPrefix(env.platform),

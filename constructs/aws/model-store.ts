@@ -29,6 +29,11 @@ export function awsModelStoreBucketName(
   return name;
 }
 
+/** The alias of a region's model store key, without `alias/`: `<platform>-<environment>-<region>-models`. */
+export function awsModelStoreKeyAlias(namePrefix: string): string {
+  return `${namePrefix}-models`;
+}
+
 /** Props of {@link AwsModelStore}. */
 export interface AwsModelStoreProps {
   /** Name prefix, `<platform>-<environment>-<region>`. */
@@ -69,7 +74,7 @@ export class AwsModelStore extends Construct {
     this.region = props.region;
     const { accountId, namePrefix } = props;
     this.key = new AwsKmsKey(this, 'key', {
-      alias: `${namePrefix}-models`,
+      alias: awsModelStoreKeyAlias(namePrefix),
       description: `Model distribution store of ${namePrefix}`,
       accountId,
       statements: [],

@@ -28,6 +28,12 @@ export interface ForkEdit {
    * synthesizes byte-identical after it. Default false.
    */
   readonly keepsExistingStacks?: boolean;
+  /**
+   * With {@link keepsExistingStacks}: the edit adds an AWS region, and the account stack, which
+   * declares the federated roles' grants on every region's stores beside the roles, gains that
+   * region's grants; every resource it had stays byte-identical. Default false.
+   */
+  readonly growsAccountStack?: boolean;
 }
 
 /** An edit that does not apply to a config: the fork check skips it, saying why. */
@@ -102,6 +108,7 @@ export const FORK_EDITS: readonly ForkEdit[] = [
     description: 'Add a three-zone AWS region',
     apply: (config) => addAwsRegion(config, 3),
     keepsExistingStacks: true,
+    growsAccountStack: true,
   },
   {
     name: 'add-azure-region',
@@ -125,6 +132,7 @@ export const FORK_EDITS: readonly ForkEdit[] = [
     description: 'Add a two-zone AWS region beside three-zone ones',
     apply: (config) => addAwsRegion(config, 2),
     keepsExistingStacks: true,
+    growsAccountStack: true,
   },
   {
     name: 'add-environment',

@@ -130,6 +130,36 @@ describe('deploy prerequisites', () => {
     });
   });
 
+  describe('PRE-AWS-10: a stack attaches policies only to roles it declares', () => {
+    test('an inline policy on a role of the account stack, named through remote state, is found', () => {
+      const stacks = frozenCopy();
+      const dist = stacks.get(DIST)!;
+      const [id, policy] = entries(dist, 'aws_iam_role_policy').find(([key]) => key.includes('model-server'))!;
+      policy.role = '${data.terraform_remote_state.cross-stack-reference-input-prod-aws-account.outputs.x}';
+      const attachment = find(dist, 'aws_iam_role_policy_attachment', 'eks_node-role');
+      attachment.role = 'gpuplat-prod-some-role';
+      expect(checkPrerequisites(stacks).filter((f) => f.rule === 'PRE-AWS-10')).toEqual([
+        expect.objectContaining({
+          stack: DIST,
+          address: `aws_iam_role_policy.${id}`,
+          problem: expect.stringContaining('which another stack (or nobody) declares'),
+        }),
+        expect.objectContaining({
+          stack: DIST,
+          address: expect.stringMatching(/^aws_iam_role_policy_attachment\.eks_node-role/),
+          problem: expect.stringContaining('attaches to role gpuplat-prod-some-role'),
+        }),
+      ]);
+    });
+
+    test('the fixture attaches every grant in the stack of its role', () => {
+      for (const [, stack] of sharedOutput('frozen').stacks)
+        for (const type of ['aws_iam_role_policy', 'aws_iam_role_policy_attachment'])
+          for (const grant of resourcesOfType(stack, type))
+            expect(String(grant.attributes.role)).toMatch(/^\$\{aws_iam_role\.[\w-]+\.(id|name)\}$/);
+    });
+  });
+
   describe('PRE-AZ-1: AKS waits for its control-plane roles', () => {
     test('without Key Vault Contributor on the private KMS vault', () => {
       expect(
