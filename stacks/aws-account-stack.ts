@@ -11,6 +11,10 @@ import { AwsWorkloadRole } from '../constructs/aws/iam/workload-role';
 import { grantFederatedStores, type AwsFederatedWorkload } from '../constructs/aws/workload-identities';
 import type { AwsRegionStoreNames } from '../constructs/aws/iam/store-access';
 import { AwsServiceLinkedRole } from '../constructs/aws/service-linked-role';
+import { AwsAccountPublicAccessBlock } from '../constructs/aws/baseline/account-public-access-block';
+import { AwsConfigBucket } from '../constructs/aws/baseline/config-bucket';
+import type { AwsConfigDelivery } from '../constructs/aws/baseline/regional-baseline';
+import type { AwsBaselineSpec } from '../constructs/cloud-neutral/baseline';
 import type { AwsIdentitySpec } from '../constructs/cloud-neutral/identity';
 import { serviceAccountSubject, type CloudWorkloadIdentity } from '../constructs/cloud-neutral/workload-identity';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
@@ -26,6 +30,12 @@ export interface AwsAccountStackProps extends PlatformStackProps {
   readonly namePrefix: string;
   /** Create the account's service-linked roles, or look up the existing ones. */
   readonly serviceLinkedRoles: 'create' | 'existing';
+  /**
+   * The account's security baseline. This stack declares its account-global part (S3 Block
+   * Public Access) and what the regional recorders share (the Config bucket and role); the
+   * region stacks declare the rest.
+   */
+  readonly baseline: AwsBaselineSpec;
   /** The boundary on every IAM role: create the platform's (`platform`), or this policy ARN. */
   readonly permissionsBoundary: 'platform' | string;
   /**
@@ -66,6 +76,8 @@ export class AwsAccountStack extends PlatformStack {
   readonly alarmTopicArn: string;
   /** The account's trail, when this environment creates it. */
   readonly trail?: AwsAccountTrail;
+  /** Where the region stacks' Config recorders deliver, when this environment creates them. */
+  readonly configDelivery?: AwsConfigDelivery;
 
   constructor(scope: Construct, name: string, props: AwsAccountStackProps) {
     super(scope, name, props);
@@ -85,6 +97,16 @@ export class AwsAccountStack extends PlatformStack {
     boundEveryRole(this, this.permissionsBoundaryArn);
 
     const { accountId } = props.identity;
+    if (props.baseline.s3BlockPublicAccess === 'create')
+      new AwsAccountPublicAccessBlock(this, 'public-access-block', { accountId });
+    const configRole =
+      props.baseline.config === 'create'
+        ? new AwsServiceLinkedRole(this, 'config-role', {
+            service: 'config.amazonaws.com',
+            roleName: 'AWSServiceRoleForConfig',
+            mode: props.serviceLinkedRoles,
+          })
+        : undefined;
     const createTrail = props.cloudTrail === 'create';
     const logKey = awsLogEncryptionKey(this, 'log-key', {
       namePrefix: props.namePrefix,
@@ -92,7 +114,18 @@ export class AwsAccountStack extends PlatformStack {
       region: props.region,
       trailArn: createTrail ? trailArn(props.region, accountId, props.namePrefix) : undefined,
       alarmTopic: true,
+      configRoleArn: configRole?.arn,
     });
+    if (configRole) {
+      const bucket = new AwsConfigBucket(this, 'config-bucket', {
+        namePrefix: props.namePrefix,
+        accountId,
+        kmsKeyArn: logKey.arn,
+        retentionDays: props.logging.archiveDays,
+        accessLogDays: props.logging.retentionDays,
+      });
+      this.configDelivery = { roleArn: configRole.arn, bucketName: bucket.store.bucket.id, kmsKeyArn: logKey.arn };
+    }
     const topic = new AwsAlarmTopic(this, 'alarm-topic', {
       name: `${props.namePrefix}-alarms`,
       accountId,

@@ -86,6 +86,7 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         region: env.aws.networks[0].region,
         namePrefix: `${env.platform}-${envName}`,
         serviceLinkedRoles: env.aws.serviceLinkedRoles,
+        baseline: env.aws.baseline,
         permissionsBoundary: env.aws.permissionsBoundary,
         // The publisher runs beside the model store, in the primary Azure region: only that
         // cluster is trusted, so adding an Azure region leaves the account's IAM as it is.
@@ -104,7 +105,7 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         dataEventBucketPrefix: awsModelStoreBucketPrefix(env.platform),
         alertEmails: env.alerts.emails,
       });
-      const awsDistributions = env.aws.networks.map((network) => {
+      const awsDistributions = env.aws.networks.map((network, i) => {
         const name = awsDistributionStackName(envName, network.region);
         return new AwsDistributionStack(app, name, {
           ...common,
@@ -122,6 +123,9 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
           storeAdminArns: env.aws.adminPrincipalArns,
           workloads: identitiesOn('aws', env.workloads),
           federatedWorkloads: awsAccount.federatedWorkloads,
+          baseline: env.aws.baseline,
+          primaryRegion: i === 0,
+          configDelivery: awsAccount.configDelivery,
         });
       });
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];

@@ -11,7 +11,7 @@ import { awsZoneIds } from '../../constructs/cloud-neutral/cloud-facts';
 import { GPU_MODEL_IDS } from '../../constructs/cloud-neutral/gpu-catalog';
 import { isAwsZoneId } from '../../constructs/cloud-neutral/zones';
 import { carveNetworks, cidrsIn } from '../../tools/bench/scale-config';
-import { configProblems, type ConfigInput } from '../helpers/config-fixture';
+import { BASELINE_OWNED_ELSEWHERE, configProblems, type ConfigInput } from '../helpers/config-fixture';
 
 export interface ForkEdit {
   /** Short id, used in test names. */
@@ -142,9 +142,10 @@ export const FORK_EDITS: readonly ForkEdit[] = [
       const copy = structuredClone(config.environments[names[0]]);
       // The environment it copies already creates what its account and subscription hold once:
       // the service-linked roles, the trail (which records every platform model store in the
-      // account) and the Activity Log export.
+      // account), the security baseline of its regions and the Activity Log export.
       copy.aws.serviceLinkedRoles = 'existing';
       copy.aws.cloudTrail = 'existing';
+      copy.aws.baseline = BASELINE_OWNED_ELSEWHERE;
       copy.azure.activityLog = 'existing';
       const name = firstUnused(['staging', 'stage', 'qa'], names, 'environment name');
       config.environments[name] = copy;
@@ -217,7 +218,7 @@ export const FORK_EDITS: readonly ForkEdit[] = [
   {
     name: 'share-account-bare',
     description:
-      "Move an environment into another's AWS account, relying on its service-linked roles and trail, with no workload identities",
+      "Move an environment into another's AWS account, relying on its service-linked roles, trail and security baseline, with no workload identities",
     apply(config) {
       const names = Object.keys(config.environments);
       if (names.length < 2)
@@ -226,6 +227,7 @@ export const FORK_EDITS: readonly ForkEdit[] = [
       guest.aws.accountId = owner.aws.accountId;
       guest.aws.serviceLinkedRoles = 'existing';
       guest.aws.cloudTrail = 'existing';
+      guest.aws.baseline = BASELINE_OWNED_ELSEWHERE;
       guest.workloadIdentities = [];
       // Admin ARNs name their account: move them with it.
       guest.kubernetes.admins.awsPrincipalArns = owner.kubernetes.admins.awsPrincipalArns;

@@ -395,13 +395,16 @@ describe('deploy prerequisites', () => {
   describe('PRE-AWS-3: account-global IAM is declared once per account', () => {
     test('the fixture declares each service-linked role at most once per account', () => {
       const { stacks } = sharedOutput('frozen');
-      const byAccount = new Map<string, number>();
+      const byAccountAndService = new Map<string, number>();
       for (const stack of stacks.values()) {
         const account = (stack.provider?.aws?.[0]?.allowed_account_ids as string[] | undefined)?.[0];
-        const roles = Object.keys(stack.resource?.aws_iam_service_linked_role ?? {}).length;
-        if (account) byAccount.set(account, (byAccount.get(account) ?? 0) + roles);
+        for (const role of Object.values(stack.resource?.aws_iam_service_linked_role ?? {})) {
+          const key = `${account} ${String(role.aws_service_name)}`;
+          byAccountAndService.set(key, (byAccountAndService.get(key) ?? 0) + 1);
+        }
       }
-      for (const count of byAccount.values()) expect(count).toBeLessThanOrEqual(1);
+      expect(byAccountAndService.size).toBeGreaterThan(0);
+      for (const count of byAccountAndService.values()) expect(count).toBe(1);
       expect(duplicateAccountGlobals(stacks)).toEqual([]);
     });
 
