@@ -36,6 +36,10 @@ export interface AwsAccountStackProps extends PlatformStackProps {
    * region stacks declare the rest.
    */
   readonly baseline: AwsBaselineSpec;
+  /**
+   * The role the platform's boundary lets change the audit chain, for incidents. Default: none.
+   */
+  readonly breakGlassRoleArn?: string;
   /** The boundary on every IAM role: create the platform's (`platform`), or this policy ARN. */
   readonly permissionsBoundary: 'platform' | string;
   /**
@@ -91,7 +95,11 @@ export class AwsAccountStack extends PlatformStack {
       props.permissionsBoundary === 'platform'
         ? new AwsPermissionsBoundary(this, 'permissions-boundary', {
             name: `${props.namePrefix}-boundary`,
-            accountId: props.identity.accountId,
+            auditChain: {
+              accountId: props.identity.accountId,
+              namePrefix: props.namePrefix,
+              breakGlassRoleArn: props.breakGlassRoleArn,
+            },
           }).policy.arn
         : props.permissionsBoundary;
     boundEveryRole(this, this.permissionsBoundaryArn);

@@ -88,6 +88,7 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         serviceLinkedRoles: env.aws.serviceLinkedRoles,
         baseline: env.aws.baseline,
         permissionsBoundary: env.aws.permissionsBoundary,
+        breakGlassRoleArn: env.aws.breakGlassRoleArn,
         // The publisher runs beside the model store, in the primary Azure region: only that
         // cluster is trusted, so adding an Azure region leaves the account's IAM as it is.
         aksIssuers:

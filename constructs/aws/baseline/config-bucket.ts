@@ -3,9 +3,12 @@ import { Construct } from 'constructs';
 import { s3BucketName } from '../../cloud-neutral/naming';
 import { AwsSecureBucket, accessLogDelivery } from '../secure-bucket';
 
-/** The bucket AWS Config delivers into: `<platform>-<environment>-config-<account>`. */
-export function awsConfigBucketName(namePrefix: string, accountId: string): string {
-  return s3BucketName([namePrefix, 'config', accountId]);
+/** The bucket AWS Config delivers into, and the bucket of its access logs: `<prefix>-config-<account>`, `<prefix>-config-logs-<account>`. */
+export function awsConfigBucketNames(namePrefix: string, accountId: string): { config: string; accessLogs: string } {
+  return {
+    config: s3BucketName([namePrefix, 'config', accountId]),
+    accessLogs: s3BucketName([namePrefix, 'config-logs', accountId]),
+  };
 }
 
 /** Props of {@link AwsConfigBucket}. */
@@ -33,9 +36,10 @@ export class AwsConfigBucket extends Construct {
   constructor(scope: Construct, id: string, props: AwsConfigBucketProps) {
     super(scope, id);
     const { accountId, namePrefix } = props;
-    const name = awsConfigBucketName(namePrefix, accountId);
+    const names = awsConfigBucketNames(namePrefix, accountId);
+    const name = names.config;
     const accessLogs = new AwsSecureBucket(this, 'access-logs', {
-      name: s3BucketName([namePrefix, 'config-logs', accountId]),
+      name: names.accessLogs,
       noncurrentVersionDays: props.accessLogDays,
       expireAfterDays: props.accessLogDays,
       policyStatements: accessLogDelivery('S3DeliversAccessLogsOfTheConfigBucket', name, accountId),
