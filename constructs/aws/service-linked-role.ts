@@ -10,8 +10,11 @@ export interface AwsServiceLinkedRoleProps {
   readonly roleName: string;
   /**
    * `create` the role, or look up the `existing` one. A service-linked role exists once per
-   * account: creating it where it exists fails, and a lookup where it does not fails the plan
-   * with the role's name, before any key policy names a principal that does not exist.
+   * account and serves every user of its service there, not only the platform: a lookup where it
+   * does not exist fails the plan with the role's name, before any key policy names a principal
+   * that does not exist; creating it where it exists fails. `create` is destroy-unsafe: destroying
+   * the stack deletes the role (or fails while the service still uses it), under the account's
+   * other Auto Scaling groups or recorders. Config `aws.serviceLinkedRoles`, default `existing`.
    */
   readonly mode: 'create' | 'existing';
 }

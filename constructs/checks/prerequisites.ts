@@ -586,6 +586,24 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
         })),
   },
   {
+    id: 'PRE-AWS-11',
+    description:
+      "Security Hub standards wait for the region's AWS Config recorder, turned on, where the stack declares one",
+    check: (stack) => {
+      const recording = resourcesOfType(stack, 'aws_config_configuration_recorder_status');
+      return resourcesOfType(stack, 'aws_securityhub_standards_subscription').flatMap((standard) => {
+        const waited = waitsFor(stack, standard);
+        return recording
+          .filter((status) => !waited.has(status.address))
+          .map((status) => ({
+            address: standard.address,
+            problem: `does not depend on ${status.address}: its controls are AWS Config rules, which fail with "AWS Config is not enabled" until the recorder runs`,
+            fix: 'pass the recorder status to AwsSecurityHub `after` (AwsRegionalBaseline)',
+          }));
+      });
+    },
+  },
+  {
     id: 'PRE-AZ-14',
     description: 'A data collection rule that writes a custom table waits for the table',
     check: (stack) =>

@@ -160,6 +160,21 @@ describe('deploy prerequisites', () => {
     });
   });
 
+  describe("PRE-AWS-11: Security Hub standards wait for the region's Config recorder", () => {
+    test('a standard subscribed without waiting for the recorder status is found', () => {
+      const stacks = frozenCopy();
+      const standard = find(stacks.get(DIST)!, 'aws_securityhub_standards_subscription', 'baseline_security-hub_cis');
+      standard.depends_on = (standard.depends_on as string[]).filter((d) => !d.includes('recorder_status'));
+      expect(checkPrerequisites(stacks).filter((f) => f.rule === 'PRE-AWS-11')).toEqual([
+        expect.objectContaining({
+          stack: DIST,
+          address: expect.stringMatching(/^aws_securityhub_standards_subscription\.baseline_security-hub_cis/),
+          problem: expect.stringContaining('AWS Config is not enabled'),
+        }),
+      ]);
+    });
+  });
+
   describe('PRE-AZ-1: AKS waits for its control-plane roles', () => {
     test('without Key Vault Contributor on the private KMS vault', () => {
       expect(
