@@ -60,6 +60,13 @@ describe('AWS account stack (frozen fixture config)', () => {
       'AWSServiceRoleForAutoScaling',
       'AWSServiceRoleForConfig',
     ]);
+    // A stack that created them under the old default forgets them instead of destroying them:
+    // the removed blocks name exactly the addresses `create` gives them.
+    const created = Object.keys(resourcesOf(stacks.get('prod-aws-account')!, 'aws_iam_service_linked_role'));
+    expect(created).toHaveLength(2);
+    expect((account as unknown as { removed: unknown }).removed).toEqual(
+      created.map((id) => ({ from: `aws_iam_service_linked_role.${id}`, lifecycle: { destroy: false } })),
+    );
   });
 
   test('two environments in one account cannot both create the roles', () => {
