@@ -5,6 +5,7 @@ import { AwsDeployer } from '../constructs/aws/deployer';
 import { AwsModelStore, awsModelStoreBucketName } from '../constructs/aws/model-store';
 import {
   AwsWorkloadIdentities,
+  awsWorkloadLogGroupName,
   awsWorkloadRoleName,
   type AwsFederatedWorkload,
 } from '../constructs/aws/workload-identities';
@@ -22,6 +23,8 @@ import type { EksSupport } from '../constructs/cloud-neutral/kubernetes-support'
 import type { AwsIdentitySpec } from '../constructs/cloud-neutral/identity';
 import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
 import type { NetworkSpec } from '../constructs/cloud-neutral/network';
+import { AwsRegionalBaseline, type AwsConfigDelivery } from '../constructs/aws/baseline/regional-baseline';
+import type { AwsBaselineSpec } from '../constructs/cloud-neutral/baseline';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { awsProvider } from './providers';
 
@@ -51,7 +54,13 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
   readonly storeAdminArns: readonly string[];
   /** The workloads that run on this region's EKS cluster. */
   readonly workloads: readonly CloudWorkloadIdentity[];
-  /** AKS workloads granted this region's stores, with their roles from the account stack. */
+  /** The account's security baseline: this stack declares its regional parts that are `create`. */
+  readonly baseline: AwsBaselineSpec;
+  /** The environment's primary AWS region: its recorder records global resource types. */
+  readonly primaryRegion: boolean;
+  /** Where the Config recorder delivers (account stack); required when `baseline.config` is `create`. */
+  readonly configDelivery?: AwsConfigDelivery;
+  /** AKS workloads granted this region's stores, with their roles and grants from the account stack. */
   readonly federatedWorkloads: readonly AwsFederatedWorkload[];
   /**
    * The model release trust set, as the signing key's stack outputs it: written into the model
@@ -81,6 +90,13 @@ export class AwsDistributionStack extends PlatformStack {
     awsProvider(this, identity, network.region);
     boundEveryRole(this, props.permissionsBoundaryArn);
 
+    new AwsRegionalBaseline(this, 'baseline', {
+      namePrefix: network.name,
+      region: network.region,
+      parts: props.baseline,
+      primary: props.primaryRegion,
+      configDelivery: props.configDelivery,
+    });
     this.network = new AwsNetwork(this, 'network', {
       network,
       natGateways: props.natGateways,
@@ -128,7 +144,7 @@ export class AwsDistributionStack extends PlatformStack {
         : undefined;
 
     const workloadLogs = new AwsLogGroup(this, 'workload-logs', {
-      name: `/workloads/${network.name}`,
+      name: awsWorkloadLogGroupName(network.name),
       retentionDays: logging.retentionDays,
       kmsKeyArn: this.logKey.arn,
     });

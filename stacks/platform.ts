@@ -14,7 +14,12 @@ import { AzureHostStack } from './azure-host-stack';
 import { azureModelStoreLocation } from '../constructs/cloud-neutral/model-store';
 import { LinkStack } from './link-stack';
 import { identitiesOn } from '../constructs/cloud-neutral/workload-identity';
-import { awsModelStoreBucketPrefix } from '../constructs/aws/model-store';
+import {
+  awsModelStoreBucketName,
+  awsModelStoreBucketPrefix,
+  awsModelStoreKeyAlias,
+} from '../constructs/aws/model-store';
+import { awsWorkloadLogGroupName } from '../constructs/aws/workload-identities';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
@@ -94,7 +99,9 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         region: env.aws.networks[0].region,
         namePrefix: `${env.platform}-${envName}`,
         serviceLinkedRoles: env.aws.serviceLinkedRoles,
+        baseline: env.aws.baseline,
         permissionsBoundary: env.aws.permissionsBoundary,
+        breakGlassRoleArn: env.aws.breakGlassRoleArn,
         // The publisher runs beside the model store, in the primary Azure region: only that
         // cluster is trusted, so adding an Azure region leaves the account's IAM as it is.
         aksIssuers:
@@ -108,6 +115,13 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
               ]
             : [],
         federatedWorkloads: federated,
+        regionStores: env.aws.networks.map((network) => ({
+          region: network.region,
+          accountId: env.aws.identity.accountId,
+          bucketName: awsModelStoreBucketName(env.platform, envName, network.region, env.aws.identity.accountId),
+          keyAlias: awsModelStoreKeyAlias(network.name),
+          logGroupName: awsWorkloadLogGroupName(network.name),
+        })),
         logging: env.logging,
         cloudTrail: env.aws.cloudTrail,
         dataEventBucketPrefix: awsModelStoreBucketPrefix(env.platform),
@@ -134,6 +148,9 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
           modelTrustSet: azureHosts[0].modelSigning?.trustSet,
           // The link joins the first region of each cloud.
           linkEnd: env.link !== undefined && i === 0,
+          baseline: env.aws.baseline,
+          primaryRegion: i === 0,
+          configDelivery: awsAccount.configDelivery,
         });
       });
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];

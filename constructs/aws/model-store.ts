@@ -64,6 +64,11 @@ export function sourceBoundStatements(bucketArn: string, principals: readonly So
   }));
 }
 
+/** The alias of a region's model store key, without `alias/`: `<platform>-<environment>-<region>-models`. */
+export function awsModelStoreKeyAlias(namePrefix: string): string {
+  return `${namePrefix}-models`;
+}
+
 /** Props of {@link AwsModelStore}. */
 export interface AwsModelStoreProps {
   /** Name prefix, `<platform>-<environment>-<region>`. */
@@ -118,7 +123,7 @@ export class AwsModelStore extends Construct {
     this.region = props.region;
     const { accountId, namePrefix } = props;
     this.key = new AwsKmsKey(this, 'key', {
-      alias: `${namePrefix}-models`,
+      alias: awsModelStoreKeyAlias(namePrefix),
       description: `Model distribution store of ${namePrefix}`,
       accountId,
       statements: [],

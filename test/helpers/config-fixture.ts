@@ -5,9 +5,13 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { ConfigError, DEFAULT_CONFIG_PATH, parsePlatformConfig } from '../../config/load';
+import { AWS_BASELINE_PARTS } from '../../config/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are edited by path in tests
 export type ConfigInput = any;
+
+/** An AWS account baseline owned by someone else (a landing zone, another environment): every part `existing`. */
+export const BASELINE_OWNED_ELSEWHERE = Object.fromEntries(AWS_BASELINE_PARTS.map((part) => [part, 'existing']));
 
 /** A deep copy of `config/platform.json`, as a fork has it. */
 export function shippedConfig(): ConfigInput {

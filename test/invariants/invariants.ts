@@ -405,6 +405,26 @@ export const INVARIANTS: readonly Invariant[] = [
       ),
   },
   {
+    name: 'every stack of a production environment keeps its state in an encrypted, locked remote backend',
+    violations: ({ config, stacks }) =>
+      Object.entries(config.environments)
+        .filter(([, env]) => env.policy.production)
+        .flatMap(([envName]) =>
+          [...stacks]
+            .filter(([name]) => name.startsWith(`${envName}-`))
+            .flatMap(([name, stack]) => {
+              const backend = (stack.terraform as { backend?: Record<string, Record<string, unknown>> }).backend ?? {};
+              const s3 = backend.s3;
+              if (s3?.encrypt === true && s3.use_lockfile === true) return [];
+              // azurerm: encrypted at rest by Storage, locked by blob leases.
+              if (backend.azurerm) return [];
+              return [
+                `${name}: state backend ${Object.keys(backend).join(', ') || 'none'} is not remote, encrypted and locked`,
+              ];
+            }),
+        ),
+  },
+  {
     name: 'no synthesized stack holds an absolute path',
     violations: ({ stacks }) =>
       [...stacks]

@@ -222,11 +222,13 @@ describe('link stack (frozen fixture config)', () => {
         const remote = link.data!.terraform_remote_state;
         expect(Object.keys(remote).sort()).toEqual(producers.map((p) => `cross-stack-reference-input-${p}`));
         for (const producer of producers) {
-          // Local state: the producer's own relative backend path, valid from the link's working directory.
-          expect(remote[`cross-stack-reference-input-${producer}`]).toMatchObject({
-            backend: 'local',
-            config: { path: localStatePath(producer) },
-          });
+          // Local state (dev): the producer's own relative backend path, valid from the link's
+          // working directory; remote state (prod, production): the producer's own key.
+          expect(remote[`cross-stack-reference-input-${producer}`]).toMatchObject(
+            env === 'dev'
+              ? { backend: 'local', config: { path: localStatePath(producer) } }
+              : { backend: 's3', config: { key: `gpu-platform/${producer}.tfstate`, encrypt: true } },
+          );
         }
       }
     });

@@ -467,30 +467,50 @@ function federatedIdentities(
     .sort(byName);
 }
 
-/** What a role's inline policies in the distribution stacks grant on each region's buckets. */
+/**
+ * What a role's inline policies grant on each region's buckets. The policies sit beside the role
+ * (in the account stack, naming each bucket by ARN, since the buckets are created later) or in a
+ * distribution stack (referencing its bucket); both are read.
+ */
 function grants(stacks: Stacks, distributions: readonly string[], role: { stack: string; address: string }) {
-  return distributions.flatMap((name) => {
+  // Every distribution bucket by name, with its region.
+  const buckets = new Map<string, string>();
+  for (const name of distributions) {
     const stack = stacks.get(name)!;
     const region = awsProviderRegion(stack) ?? '';
-    const byBucket = new Map<string, Set<string>>();
+    for (const bucket of resourcesOfType(stack, 'aws_s3_bucket')) buckets.set(text(bucket.attributes.bucket), region);
+  }
+  const bucketOf = (stack: StackJson, resource: string): string | undefined => {
+    const referenced = sameStackReference(stack, resource, 'aws_s3_bucket');
+    if (referenced) return text(referenced.attributes.bucket);
+    const byArn = /^arn:[\w-]+:s3:::([^/]+)/.exec(resource)?.[1];
+    return byArn !== undefined && buckets.has(byArn) ? byArn : undefined;
+  };
+  const byBucket = new Map<string, Set<string>>();
+  for (const name of [role.stack, ...distributions]) {
+    const stack = stacks.get(name)!;
     for (const policy of resourcesOfType(stack, 'aws_iam_role_policy')) {
       const target = referencedResource(stacks, name, policy.attributes.role);
       if (target?.stack !== role.stack || target.resource.address !== role.address) continue;
       for (const statement of policyStatements(stack, policy.attributes.policy) ?? []) {
         if (statement.effect !== 'Allow') continue;
         for (const resource of statement.resources) {
-          const bucket = sameStackReference(stack, resource, 'aws_s3_bucket');
-          if (!bucket) continue;
-          const actions = byBucket.get(text(bucket.attributes.bucket)) ?? new Set<string>();
+          const bucket = bucketOf(stack, resource);
+          if (bucket === undefined) continue;
+          const actions = byBucket.get(bucket) ?? new Set<string>();
           statement.actions.filter((a) => a.startsWith('s3:')).forEach((a) => actions.add(a));
-          byBucket.set(text(bucket.attributes.bucket), actions);
+          byBucket.set(bucket, actions);
         }
       }
     }
-    return [...byBucket]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([bucket, actions]): GrantModel => ({ region, bucket, actions: sorted(actions) }));
-  });
+  }
+  return [...byBucket]
+    .map(([bucket, actions]): GrantModel => ({
+      region: buckets.get(bucket) ?? '',
+      bucket,
+      actions: sorted(actions),
+    }))
+    .sort((a, b) => a.region.localeCompare(b.region) || a.bucket.localeCompare(b.bucket));
 }
 
 /**

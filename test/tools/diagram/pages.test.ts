@@ -78,6 +78,12 @@ describe('diagram pages', () => {
     input.environments.prod.policy.production = false;
     expect(readmeEnvironment(parsePlatformConfig(input))).toBe('dev');
     input.environments.dev.policy.production = true;
+    // A production environment keeps its state remote.
+    input.environments.dev.stateBackend = {
+      type: 's3',
+      bucket: 'dev-terraform-state',
+      region: input.environments.dev.aws.regions[0].region,
+    };
     input.environments.prod.policy.production = true;
     expect(readmeEnvironment(parsePlatformConfig(input))).toBe('dev');
   });
