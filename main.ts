@@ -17,6 +17,7 @@ import { buildPlatform, expectedStackNames } from './stacks/platform';
 import { POLICY_GATE_ENV } from './stacks/platform-stack';
 import { errorAnnotations, markReportOnly, REPORT_ONLY_ENV } from './stacks/synth-errors';
 import { eachSynthesizedStack, synthesizedStacks } from './stacks/synthesized-stacks';
+import { synthBudgetProblems } from './stacks/capacity-ledger';
 
 /** A synth that wrote output that must not be deployed: every problem found, each section whole. */
 class SynthError extends Error {}
@@ -61,8 +62,10 @@ try {
   // And must not replace a locked audit archive, which nothing can delete before its period ends.
   const hostNames = Object.values(environments).flatMap((built) => built.azureHosts.map((h) => h.node.id));
   const locks = archiveLockProblems(placedLockRecords(config), synthesizedStacks(outdir, hostNames));
-  if (unused.length + locks.length > 0)
-    problems.push(new ConfigError(configFileFromEnvironment(), [...unused, ...locks]).message);
+  // And must stay within the config's budgets, judged on the ledger of what was written.
+  const budgets = synthBudgetProblems(config, outdir, today);
+  if (unused.length + locks.length + budgets.length > 0)
+    problems.push(new ConfigError(configFileFromEnvironment(), [...unused, ...locks, ...budgets]).message);
   if (problems.length > 0) throw new SynthError(problems.join('\n\n'));
 } catch (e) {
   // A failed synth must leave nothing deployable behind: no partial output, no earlier run's.

@@ -793,6 +793,48 @@ const kubernetes = z.strictObject({
     .meta({ description: 'Microsoft Defender for Containers on AKS. Default false.' }),
 });
 
+const createOrExisting = z.enum(['create', 'existing']);
+
+/** The parts of an AWS account's security baseline; each is created by the platform or left to its owner. */
+export const AWS_BASELINE_PARTS = [
+  's3BlockPublicAccess',
+  'ebsEncryptionByDefault',
+  'accessAnalyzer',
+  'guardDuty',
+  'config',
+  'securityHub',
+] as const;
+
+export type AwsBaselinePart = (typeof AWS_BASELINE_PARTS)[number];
+
+const AWS_BASELINE_DEFAULT = Object.fromEntries(AWS_BASELINE_PARTS.map((p) => [p, 'create'])) as Record<
+  AwsBaselinePart,
+  'create'
+>;
+
+const awsBaseline = z.strictObject({
+  s3BlockPublicAccess: createOrExisting.default('create').meta({
+    description: 'Account-level S3 Block Public Access, all four settings (account stack). Default `create`.',
+  }),
+  ebsEncryptionByDefault: createOrExisting.default('create').meta({
+    description: 'EBS encryption by default in each region, with the AWS managed key `aws/ebs`. Default `create`.',
+  }),
+  accessAnalyzer: createOrExisting
+    .default('create')
+    .meta({ description: 'An IAM Access Analyzer of the account in each region. Default `create`.' }),
+  guardDuty: createOrExisting.default('create').meta({
+    description: 'A GuardDuty detector in each region, with EKS audit-log and runtime monitoring. Default `create`.',
+  }),
+  config: createOrExisting.default('create').meta({
+    description:
+      'An AWS Config recorder in each region (global resource types in the primary region only), delivering to an encrypted bucket of the account stack. Default `create`.',
+  }),
+  securityHub: createOrExisting.default('create').meta({
+    description:
+      'Security Hub in each region, with the AWS Foundational Security Best Practices v1.0.0 and CIS AWS Foundations Benchmark v3.0.0 standards. Its controls are evaluated by AWS Config: with `config: "existing"`, the owner of the recorders must record every region. Default `create`.',
+  }),
+});
+
 const stateBackend = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('local').meta({
@@ -808,6 +850,12 @@ const stateBackend = z.discriminatedUnion('type', [
     keyPrefix: nonEmpty
       .default('gpu-platform')
       .meta({ description: 'State keys are `<keyPrefix>/<stack>.tfstate`. Default `gpu-platform`.' }),
+    kmsKeyArn: matching(/^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+$/, 'a KMS key or alias ARN')
+      .optional()
+      .meta({
+        description:
+          "The KMS key that encrypts state objects (`kms_key_id`). Default: the bucket's default encryption (docs/state-backend.md creates the bucket with a KMS key).",
+      }),
   }),
   z.strictObject({
     type: z.literal('azurerm').meta({ description: 'An Azure storage container, with Entra ID auth and blob leases.' }),
@@ -906,6 +954,40 @@ const policy = z.strictObject({
     .meta({ description: 'Rules waived on single resources, each with its reason. Default none.' }),
 });
 
+/** Ceilings on one scope's GPUs and monthly list-price spend (docs/ledger.md "Budgets"); each left out is not capped. */
+const budgetLimits = z
+  .strictObject({
+    committedGpus: z.number().int().min(0, 'must be 0 or more GPUs').optional().meta({
+      description: 'GPUs at max of the committed pools (reservations, Capacity Blocks, capacity reservation groups).',
+    }),
+    maxGpus: z
+      .number()
+      .int()
+      .min(0, 'must be 0 or more GPUs')
+      .optional()
+      .meta({ description: 'GPUs at max of every GPU pool.' }),
+    committedMonthlyUsd: z
+      .number()
+      .min(0, 'must be 0 or more USD')
+      .optional()
+      .meta({ description: 'Monthly (730 h) list price at max of the committed pools, USD.' }),
+    maxMonthlyUsd: z
+      .number()
+      .min(0, 'must be 0 or more USD')
+      .optional()
+      .meta({ description: 'Monthly (730 h) list price at max of every GPU pool, USD.' }),
+  })
+  .refine((limits) => Object.values(limits).some((v) => v !== undefined), {
+    message: 'must cap at least one of committedGpus, maxGpus, committedMonthlyUsd, maxMonthlyUsd, or be left out',
+  });
+
+/** An environment's budgets: over both clouds, and per cloud. Synth fails when the plan exceeds one. */
+const budget = z.strictObject({
+  total: budgetLimits.optional().meta({ description: 'Both clouds together. Default: not capped.' }),
+  aws: budgetLimits.optional().meta({ description: 'AWS alone. Default: not capped.' }),
+  azure: budgetLimits.optional().meta({ description: 'Azure alone. Default: not capped.' }),
+});
+
 const environment = z
   .strictObject({
     tags: z
@@ -973,14 +1055,24 @@ const environment = z
         natGateways: z.enum(['one-per-zone', 'single']).meta({
           description: 'NAT gateways per region: one per zone (survives a zone outage) or a single one (cheaper).',
         }),
-        serviceLinkedRoles: z.enum(['create', 'existing']).default('create').meta({
+        serviceLinkedRoles: createOrExisting.default('existing').meta({
           description:
-            "The account's service-linked roles the platform's key policies name (`AWSServiceRoleForAutoScaling`): `create` them in the environment's account stack, or look up the `existing` ones (an account that has ever run an Auto Scaling group has it; creating it again fails). One environment per account may create them. Default `create`.",
+            "The account's service-linked roles the platform names: `AWSServiceRoleForAutoScaling` (node volume key policies) and, when `baseline.config` is `create`, `AWSServiceRoleForConfig` (the recorder). Each is a singleton of the account that other workloads use too, so by default the platform does not own them: `existing` looks them up, and a plan fails naming the one missing (an account that has ever run an Auto Scaling group, or AWS Config, has it). `create` makes this environment's account stack own them: for a fresh account only, and destroy-unsafe (destroying the stack deletes roles the account's other Auto Scaling groups and recorders depend on; see docs/security-baseline.md before switching). One environment per account may create them. Default `existing`.",
         }),
         cloudTrail: z.enum(['create', 'existing']).default('create').meta({
           description:
             "The account's CloudTrail trail (multi-region, so one per account): `create` it in this environment's account stack, with data events for the model stores of every environment in the account, or rely on the one another environment creates (`existing`). One environment per account may create it. Default `create`.",
         }),
+        baseline: awsBaseline.default(AWS_BASELINE_DEFAULT).meta({
+          description:
+            "The account's security baseline, each part created by this environment (`create`) or owned by someone else, usually a landing zone (`existing`): the platform then declares nothing for it. docs/security-baseline.md says what each creates. Default: all `create`.",
+        }),
+        breakGlassRoleArn: matching(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'an IAM role ARN')
+          .optional()
+          .meta({
+            description:
+              "The role that may still change the audit chain (trail, audit and Config buckets, log keys, log groups, flow logs) when it carries the platform's permissions boundary, which denies that to every other role: an IAM role ARN of the account, for incidents. Default: none, no bounded role may.",
+          }),
         permissionsBoundary: z
           .union([z.literal('platform'), matching(/^arn:aws:iam::\d{12}:policy\/[\w+=,.@/-]+$/, 'an IAM policy ARN')])
           .default('platform')
@@ -1061,6 +1153,9 @@ const environment = z
     policy: policy.default({ production: true, minimumLogRetentionDays: 365, suppressions: [] }).meta({
       description: 'The policy gate: production or not, log retention floor, suppressions. Default the strictest.',
     }),
+    budget: budget.optional().meta({
+      description: 'Budgets on the plan\'s GPUs and list-price spend (docs/ledger.md "Budgets"). Default: none.',
+    }),
   })
   .superRefine((env, ctx) => {
     rejectDuplicates(
@@ -1094,6 +1189,7 @@ const environment = z
     rejectArchiveMisfits(env, ctx);
     rejectMisplacedReservations(env, ctx);
     rejectSuppressionsOfNoRegion(env, ctx);
+    rejectLocalStateInProduction(env, ctx);
     if (cloudFactsChecked()) {
       const issues = [
         ...regionFindings('aws', env.aws.regions).errors,
@@ -1372,55 +1468,112 @@ function rejectDuplicates(values: string[], path: (string | number)[], field: st
 }
 
 /**
- * Resources an account or subscription holds once: two environments on one account or
- * subscription that both `create` one would fail on the second apply, or duplicate it.
+ * Production state holds what the stacks hold, VPN pre-shared keys included: it must be encrypted,
+ * locked and audited, which a local file is not. The `s3` backend always encrypts and locks
+ * (`encrypt`, `use_lockfile`); `azurerm` encrypts at rest and locks with blob leases.
  */
-const ONCE_PER_SCOPE = [
+function rejectLocalStateInProduction(
+  env: { policy: { production: boolean }; stateBackend: { type: string } },
+  ctx: z.RefinementCtx,
+): void {
+  if (env.policy.production && env.stateBackend.type === 'local')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['stateBackend', 'type'],
+      message:
+        'is "local", but policy.production is true: production state (VPN pre-shared keys included) must be in a remote backend with encryption and locking; use { "type": "s3", "bucket": ..., "region": ... } or { "type": "azurerm", ... } (docs/state-backend.md creates one), or set policy.production to false',
+    });
+}
+
+/**
+ * Resources an account or subscription holds once (or once per region): two environments that
+ * both `create` one in the same place would fail on the second apply, or duplicate it.
+ */
+interface OncePerScope {
+  /** Where the setting is in an environment, for the message. */
+  readonly path: readonly string[];
+  readonly value: (env: EnvironmentShape) => string;
+  /** The places one creation covers: the account or subscription, or each region of the account. */
+  readonly scopes: (env: EnvironmentShape) => readonly string[];
+  readonly what: string;
+  readonly why: string;
+}
+
+const accountOf = (env: EnvironmentShape) => [env.aws.accountId];
+const accountRegionsOf = (env: EnvironmentShape) => env.aws.regions.map((r) => `${env.aws.accountId} in ${r.region}`);
+
+const ONCE_PER_SCOPE: readonly OncePerScope[] = [
   {
-    cloud: 'aws',
-    scope: (env: EnvironmentShape) => env.aws.accountId,
-    field: ['serviceLinkedRoles'],
+    path: ['aws', 'serviceLinkedRoles'],
+    value: (env) => env.aws.serviceLinkedRoles,
+    scopes: accountOf,
     what: 'the service-linked roles of account',
     why: 'an account has one of each',
   },
   {
-    cloud: 'aws',
-    scope: (env: EnvironmentShape) => env.aws.accountId,
-    field: ['cloudTrail'],
+    path: ['aws', 'cloudTrail'],
+    value: (env) => env.aws.cloudTrail,
+    scopes: accountOf,
     what: 'the trail of account',
     why: 'one multi-region trail records the whole account',
   },
   {
-    cloud: 'azure',
-    scope: (env: EnvironmentShape) => env.azure.subscriptionId,
-    field: ['activityLog'],
+    path: ['aws', 'baseline', 's3BlockPublicAccess'],
+    value: (env) => env.aws.baseline.s3BlockPublicAccess,
+    scopes: accountOf,
+    what: 'the S3 Block Public Access of account',
+    why: 'an account has one',
+  },
+  ...(
+    [
+      ['ebsEncryptionByDefault', 'the EBS encryption default of account'],
+      ['accessAnalyzer', 'the Access Analyzer of account'],
+      ['guardDuty', 'the GuardDuty detector of account'],
+      ['config', 'the AWS Config recorder of account'],
+      ['securityHub', 'Security Hub of account'],
+    ] as const
+  ).map(([part, what]): OncePerScope => ({
+    path: ['aws', 'baseline', part],
+    value: (env) => env.aws.baseline[part],
+    scopes: accountRegionsOf,
+    what,
+    why: 'an account has one per region',
+  })),
+  {
+    path: ['azure', 'activityLog'],
+    value: (env) => env.azure.activityLog,
+    scopes: (env) => [env.azure.subscriptionId],
     what: 'the Activity Log setting of subscription',
     why: 'a subscription exports its Activity Log once',
   },
   {
-    cloud: 'azure',
-    scope: (env: EnvironmentShape) => env.azure.subscriptionId,
-    field: ['baseline', 'defenderPlans'],
+    path: ['azure', 'baseline', 'defenderPlans'],
+    value: (env) => env.azure.baseline.defenderPlans,
+    scopes: (env) => [env.azure.subscriptionId],
     what: 'the Defender for Cloud plans of subscription',
     why: 'a subscription has one pricing per plan',
   },
   {
-    cloud: 'azure',
-    scope: (env: EnvironmentShape) => env.azure.subscriptionId,
-    field: ['baseline', 'activityLogAlerts'],
+    path: ['azure', 'baseline', 'activityLogAlerts'],
+    value: (env) => env.azure.baseline.activityLogAlerts,
+    scopes: (env) => [env.azure.subscriptionId],
     what: 'the CIS Activity Log alerts of subscription',
     why: 'each alert watches the whole subscription, so a second set would only repeat every email',
   },
-] as const;
-
-type Creation = 'create' | 'existing';
+];
 
 interface EnvironmentShape {
-  aws: { accountId: string; serviceLinkedRoles: Creation; cloudTrail: Creation };
+  aws: {
+    accountId: string;
+    serviceLinkedRoles: 'create' | 'existing';
+    cloudTrail: 'create' | 'existing';
+    baseline: Record<AwsBaselinePart, 'create' | 'existing'>;
+    regions: { region: string }[];
+  };
   azure: {
     subscriptionId: string;
-    activityLog: Creation;
-    baseline: { defenderPlans: Creation; activityLogAlerts: Creation };
+    activityLog: 'create' | 'existing';
+    baseline: { defenderPlans: 'create' | 'existing'; activityLogAlerts: 'create' | 'existing' };
   };
 }
 
@@ -1428,21 +1581,16 @@ function rejectSharedCreation(envs: Record<string, EnvironmentShape>, ctx: z.Ref
   for (const rule of ONCE_PER_SCOPE) {
     const creators = new Map<string, string>();
     for (const [name, env] of Object.entries(envs)) {
-      const setting = rule.field.reduce<unknown>(
-        (settings, key) => (settings as Record<string, unknown>)[key],
-        env[rule.cloud],
-      );
-      if (setting !== 'create') continue;
-      const scope = rule.scope(env);
-      const earlier = creators.get(scope);
-      if (earlier === undefined) creators.set(scope, name);
-      else {
+      if (rule.value(env) !== 'create') continue;
+      const taken = rule.scopes(env).filter((scope) => creators.has(scope));
+      if (taken.length > 0) {
         ctx.addIssue({
           code: 'custom',
-          path: [name, rule.cloud, ...rule.field],
-          message: `must be "existing": environment ${earlier} creates ${rule.what} ${scope}, and ${rule.why}`,
+          path: [name, ...rule.path],
+          message: `must be "existing": environment ${creators.get(taken[0])} creates ${rule.what} ${taken.join(', ')}, and ${rule.why}`,
         });
       }
+      for (const scope of rule.scopes(env)) if (!creators.has(scope)) creators.set(scope, name);
     }
   }
 }

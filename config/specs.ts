@@ -20,6 +20,7 @@ import type { ModelSigningSpec } from '../constructs/cloud-neutral/model-signing
 import type { TagSpec } from '../constructs/cloud-neutral/tags';
 import type { WorkloadIdentitySpec } from '../constructs/cloud-neutral/workload-identity';
 import type { PolicySettings } from '../constructs/checks/policy/gate';
+import type { AwsBaselineSpec } from '../constructs/cloud-neutral/baseline';
 import type { EnvironmentConfig, GpuPoolConfig, PlatformConfig, STACK_KINDS, StateBackendConfig } from './schema';
 
 /** The kind of a stack, as suppressions name it. */
@@ -39,6 +40,10 @@ export interface EnvironmentSpec {
     readonly natGateways: 'one-per-zone' | 'single';
     /** Create the account's service-linked roles, or look up the existing ones. */
     readonly serviceLinkedRoles: 'create' | 'existing';
+    /** Which parts of the account's security baseline this environment creates. */
+    readonly baseline: AwsBaselineSpec;
+    /** The role the boundary lets change the audit chain; none when undefined. */
+    readonly breakGlassRoleArn?: string;
     /** Create the account's trail in this environment, or rely on another's. */
     readonly cloudTrail: 'create' | 'existing';
     /** The boundary on every IAM role: created by the account stack (`platform`), or this policy ARN. */
@@ -184,6 +189,8 @@ export function environmentSpec(config: PlatformConfig, envName: string, today: 
       gpuPoolsIn: (region) => poolsIn('aws', env, region),
       natGateways: env.aws.natGateways,
       serviceLinkedRoles: env.aws.serviceLinkedRoles,
+      baseline: env.aws.baseline,
+      breakGlassRoleArn: env.aws.breakGlassRoleArn,
       permissionsBoundary: env.aws.permissionsBoundary,
       cloudTrail: env.aws.cloudTrail,
       adminPrincipalArns: env.aws.adminPrincipalArns ?? env.kubernetes.admins.awsPrincipalArns,

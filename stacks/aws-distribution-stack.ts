@@ -5,6 +5,7 @@ import { AwsDeployer } from '../constructs/aws/deployer';
 import { AwsModelStore, awsModelStoreBucketName } from '../constructs/aws/model-store';
 import {
   AwsWorkloadIdentities,
+  awsWorkloadLogGroupName,
   awsWorkloadRoleName,
   type AwsFederatedWorkload,
 } from '../constructs/aws/workload-identities';
@@ -22,6 +23,8 @@ import type { EksSupport } from '../constructs/cloud-neutral/kubernetes-support'
 import type { AwsIdentitySpec } from '../constructs/cloud-neutral/identity';
 import type { LoggingSpec } from '../constructs/cloud-neutral/logging';
 import type { NetworkSpec } from '../constructs/cloud-neutral/network';
+import { AwsRegionalBaseline, type AwsConfigDelivery } from '../constructs/aws/baseline/regional-baseline';
+import type { AwsBaselineSpec } from '../constructs/cloud-neutral/baseline';
 import { PlatformStack, type PlatformStackProps } from './platform-stack';
 import { awsProvider } from './providers';
 
@@ -51,13 +54,24 @@ export interface AwsDistributionStackProps extends PlatformStackProps {
   readonly storeAdminArns: readonly string[];
   /** The workloads that run on this region's EKS cluster. */
   readonly workloads: readonly CloudWorkloadIdentity[];
-  /** AKS workloads granted this region's stores, with their roles from the account stack. */
+  /** The account's security baseline: this stack declares its regional parts that are `create`. */
+  readonly baseline: AwsBaselineSpec;
+  /** The environment's primary AWS region: its recorder records global resource types. */
+  readonly primaryRegion: boolean;
+  /** Where the Config recorder delivers (account stack); required when `baseline.config` is `create`. */
+  readonly configDelivery?: AwsConfigDelivery;
+  /** AKS workloads granted this region's stores, with their roles and grants from the account stack. */
   readonly federatedWorkloads: readonly AwsFederatedWorkload[];
   /**
    * The model release trust set, as the signing key's stack outputs it: written into the model
    * bucket, where the region's verifiers read it. Default: none (no signing key).
    */
   readonly modelTrustSet?: string;
+  /**
+   * Whether this region is the AWS end of the link: its stack then keeps the log group the VPN
+   * tunnels log into, so the logs outlive the link stack. Default false.
+   */
+  readonly linkEnd?: boolean;
 }
 
 /** One AWS region of the distribution side: where enterprise customers' inference runs. */
@@ -67,6 +81,8 @@ export class AwsDistributionStack extends PlatformStack {
   readonly cluster: AwsEksCluster;
   readonly modelStore: AwsModelStore;
   readonly workloadIdentities: AwsWorkloadIdentities;
+  /** The link's tunnel logs, in the region that is the AWS end of the link. */
+  private readonly tunnelLogs?: AwsLogGroup;
 
   constructor(scope: Construct, name: string, props: AwsDistributionStackProps) {
     super(scope, name, props);
@@ -74,6 +90,13 @@ export class AwsDistributionStack extends PlatformStack {
     awsProvider(this, identity, network.region);
     boundEveryRole(this, props.permissionsBoundaryArn);
 
+    new AwsRegionalBaseline(this, 'baseline', {
+      namePrefix: network.name,
+      region: network.region,
+      parts: props.baseline,
+      primary: props.primaryRegion,
+      configDelivery: props.configDelivery,
+    });
     this.network = new AwsNetwork(this, 'network', {
       network,
       natGateways: props.natGateways,
@@ -111,18 +134,28 @@ export class AwsDistributionStack extends PlatformStack {
       eksSupport: props.eksSupport,
     });
 
+    this.tunnelLogs =
+      props.linkEnd === true
+        ? new AwsLogGroup(this, 'vpn-tunnel-logs', {
+            name: `/aws/vpn/${network.name}/tunnels`,
+            retentionDays: logging.retentionDays,
+            kmsKeyArn: this.logKey.arn,
+          })
+        : undefined;
+
     const workloadLogs = new AwsLogGroup(this, 'workload-logs', {
-      name: `/workloads/${network.name}`,
+      name: awsWorkloadLogGroupName(network.name),
       retentionDays: logging.retentionDays,
       kmsKeyArn: this.logKey.arn,
     });
     const workloadRoleArn = (workload: string) =>
       `arn:aws:iam::${identity.accountId}:role/${awsWorkloadRoleName(network.name, workload)}`;
+    const federatedModelGrantees = props.federatedWorkloads.filter((f) =>
+      f.identity.crossCloud.some((g) => g.cloud === 'aws' && g.store === 'models'),
+    );
     const modelGrantees = [
       ...props.workloads.filter((w) => w.local.some((g) => g.store === 'models')).map((w) => workloadRoleArn(w.name)),
-      ...props.federatedWorkloads
-        .filter((f) => f.identity.crossCloud.some((g) => g.cloud === 'aws' && g.store === 'models'))
-        .map((f) => f.roleArn),
+      ...federatedModelGrantees.map((f) => f.roleArn),
     ];
     this.modelStore = new AwsModelStore(this, 'model-store', {
       namePrefix: network.name,
@@ -137,6 +170,7 @@ export class AwsDistributionStack extends PlatformStack {
       spec: props.modelStore,
       logging,
       allowedPrincipalArns: [...props.storeAdminArns, ...modelGrantees],
+      sourceBoundPrincipals: federatedModelGrantees.map((f) => ({ arn: f.roleArn, sourceCidrs: f.sourceCidrs })),
       deployerArn: new AwsDeployer(this, 'deployer').principalArn,
       trustSet: props.modelTrustSet ? { content: props.modelTrustSet, adminArns: props.storeAdminArns } : undefined,
     });
@@ -151,6 +185,12 @@ export class AwsDistributionStack extends PlatformStack {
         'workload-logs': { logGroupArn: workloadLogs.logGroup.arn },
       },
     });
+  }
+
+  /** The log group the link's VPN tunnels log into; only the link's AWS end has one. */
+  get tunnelLogGroupArn(): string {
+    if (!this.tunnelLogs) throw new Error(`${this.node.id} is not the AWS end of the link: it keeps no tunnel logs`);
+    return this.tunnelLogs.logGroup.arn;
   }
 
   /** What the workload identities of this region were granted, for the identity parity check. */

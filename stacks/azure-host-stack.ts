@@ -362,6 +362,11 @@ export class AzureHostStack extends PlatformStack {
     return this.cluster.cluster.oidcIssuerUrl;
   }
 
+  /** The public addresses this region's clusters reach AWS from: the NAT gateway's. */
+  get egressAddresses(): string[] {
+    return this.network.egressAddresses;
+  }
+
   /** What the workload identities of this region were granted, for the identity parity check. */
   describeIdentities(): readonly IdentityDescription[] {
     return this.workloadIdentities.describe();

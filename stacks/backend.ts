@@ -32,6 +32,7 @@ export function configureBackend(stack: TerraformStack, stackName: string, backe
         region: backend.region,
         key: stateKey(backend.keyPrefix, stackName),
         encrypt: true,
+        kmsKeyId: backend.kmsKeyArn,
       });
       // cdktf 0.21's S3Backend predates S3-native locking (Terraform >= 1.10); set it directly.
       s3.addOverride('use_lockfile', true);

@@ -9,6 +9,7 @@ import type { LinkObjectives } from '../constructs/cloud-neutral/link-health';
 import { AwsVpnGateway } from '../constructs/aws/vpn-gateway';
 import { AzureVpnConnections } from '../constructs/azure/vpn-connections';
 import { AzureVpnGateway } from '../constructs/azure/vpn-gateway';
+import { vpnGatewayLogs } from '../constructs/azure/logging/vpn-gateway-logs';
 import type { AwsIdentitySpec, AzureIdentitySpec } from '../constructs/cloud-neutral/identity';
 import type { NetworkSpec } from '../constructs/cloud-neutral/network';
 import { planVpnTunnels, type VpnPlan } from '../constructs/cloud-neutral/vpn-plan';
@@ -29,6 +30,12 @@ export interface LinkAzureSide {
   readonly resourceGroup: ResourceGroup;
   /** The VNet's `GatewaySubnet`, in the host stack. */
   readonly gatewaySubnet: Subnet;
+  /** The address ranges of the AKS node subnets: the only Azure sources the link admits into AWS. */
+  readonly clusterSubnetCidrs: readonly string[];
+  /** The region's Log Analytics workspace, in the host stack: the gateway's logs are queried there. */
+  readonly workspaceId: string;
+  /** The region's audit archive account, in the host stack: the gateway's logs are kept there. */
+  readonly archiveAccountId: string;
 }
 
 /** What the link needs of the AWS distribution stack of the primary AWS region. */
@@ -37,8 +44,12 @@ export interface LinkAwsSide {
   readonly network: NetworkSpec;
   /** The VPC and its route tables, in the distribution stack. */
   readonly vpc: AwsNetwork;
-  /** The EKS cluster security group on every node, in the distribution stack. */
-  readonly clusterSecurityGroupId: string;
+  /** The nodes' peer-ingress security group, in the distribution stack. */
+  readonly peerIngressSecurityGroupId: string;
+  /** The node subnets' network ACL, in the distribution stack. */
+  readonly nodesNetworkAclId: string;
+  /** The encrypted log group of the tunnels, in the distribution stack. */
+  readonly tunnelLogGroupArn: string;
 }
 
 /** How the link's service level is watched. */
@@ -99,6 +110,12 @@ export class LinkStack extends PlatformStack {
       peerAsn: link.azureAsn,
       peerAddresses: this.azureGateway.publicIpAddresses,
       plan: this.plan,
+      tunnelLogGroupArn: aws.tunnelLogGroupArn,
+    });
+    vpnGatewayLogs(this, 'azure-gateway-logs', {
+      gatewayId: this.azureGateway.gateway.id,
+      workspaceId: azure.workspaceId,
+      archiveAccountId: azure.archiveAccountId,
     });
 
     this.azureConnections = new AzureVpnConnections(this, 'azure-connections', {
@@ -112,10 +129,11 @@ export class LinkStack extends PlatformStack {
     });
 
     // Azure's NSGs admit the link already (the VirtualNetwork tag covers BGP-learned prefixes);
-    // the EKS cluster security group admits only itself until told.
+    // the EKS nodes admit only the AKS node subnets, where the publisher and probes run.
     this.awsIngress = new AwsLinkIngress(this, 'aws-ingress', {
-      securityGroupId: aws.clusterSecurityGroupId,
-      peerCidrs: [azure.network.cidr],
+      securityGroupId: aws.peerIngressSecurityGroupId,
+      networkAclId: aws.nodesNetworkAclId,
+      peerCidrs: azure.clusterSubnetCidrs,
     });
 
     new AwsLinkHealth(this, 'aws-health', {

@@ -14,7 +14,12 @@ import { AzureHostStack } from './azure-host-stack';
 import { azureModelStoreLocation } from '../constructs/cloud-neutral/model-store';
 import { LinkStack } from './link-stack';
 import { identitiesOn } from '../constructs/cloud-neutral/workload-identity';
-import { awsModelStoreBucketPrefix } from '../constructs/aws/model-store';
+import {
+  awsModelStoreBucketName,
+  awsModelStoreBucketPrefix,
+  awsModelStoreKeyAlias,
+} from '../constructs/aws/model-store';
+import { awsWorkloadLogGroupName } from '../constructs/aws/workload-identities';
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
@@ -94,18 +99,35 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
         region: env.aws.networks[0].region,
         namePrefix: `${env.platform}-${envName}`,
         serviceLinkedRoles: env.aws.serviceLinkedRoles,
+        baseline: env.aws.baseline,
         permissionsBoundary: env.aws.permissionsBoundary,
+        breakGlassRoleArn: env.aws.breakGlassRoleArn,
         // The publisher runs beside the model store, in the primary Azure region: only that
         // cluster is trusted, so adding an Azure region leaves the account's IAM as it is.
         aksIssuers:
-          federated.length > 0 ? [{ region: env.azure.networks[0].region, url: azureHosts[0].oidcIssuerUrl }] : [],
+          federated.length > 0
+            ? [
+                {
+                  region: env.azure.networks[0].region,
+                  url: azureHosts[0].oidcIssuerUrl,
+                  egressAddresses: azureHosts[0].egressAddresses,
+                },
+              ]
+            : [],
         federatedWorkloads: federated,
+        regionStores: env.aws.networks.map((network) => ({
+          region: network.region,
+          accountId: env.aws.identity.accountId,
+          bucketName: awsModelStoreBucketName(env.platform, envName, network.region, env.aws.identity.accountId),
+          keyAlias: awsModelStoreKeyAlias(network.name),
+          logGroupName: awsWorkloadLogGroupName(network.name),
+        })),
         logging: env.logging,
         cloudTrail: env.aws.cloudTrail,
         dataEventBucketPrefix: awsModelStoreBucketPrefix(env.platform),
         alertEmails: env.alerts.emails,
       });
-      const awsDistributions = env.aws.networks.map((network) => {
+      const awsDistributions = env.aws.networks.map((network, i) => {
         const name = awsDistributionStackName(envName, network.region);
         return new AwsDistributionStack(app, name, {
           ...common,
@@ -124,6 +146,11 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
           workloads: identitiesOn('aws', env.workloads),
           federatedWorkloads: awsAccount.federatedWorkloads,
           modelTrustSet: azureHosts[0].modelSigning?.trustSet,
+          // The link joins the first region of each cloud.
+          linkEnd: env.link !== undefined && i === 0,
+          baseline: env.aws.baseline,
+          primaryRegion: i === 0,
+          configDelivery: awsAccount.configDelivery,
         });
       });
       const [host, distribution] = [azureHosts[0], awsDistributions[0]];
@@ -140,12 +167,17 @@ export function buildPlatform(app: App, config: PlatformConfig, today = checkDay
             network: env.azure.networks[0],
             resourceGroup: host.networkResourceGroup,
             gatewaySubnet: host.network.subnets.GatewaySubnet,
+            clusterSubnetCidrs: host.network.clusterSubnetCidrs,
+            workspaceId: host.logAnalytics.workspace.id,
+            archiveAccountId: host.auditArchive.account.id,
           },
           aws: {
             identity: env.aws.identity,
             network: env.aws.networks[0],
             vpc: distribution.network,
-            clusterSecurityGroupId: distribution.cluster.cluster.vpcConfig.clusterSecurityGroupId,
+            peerIngressSecurityGroupId: distribution.cluster.peerIngressSecurityGroup.id,
+            nodesNetworkAclId: distribution.network.acls.acls.nodes.id,
+            tunnelLogGroupArn: distribution.tunnelLogGroupArn,
           },
           health: { objectives: env.linkObjectives, awsTopicArn: awsAccount.alarmTopicArn, emails: env.alerts.emails },
         });

@@ -51,7 +51,7 @@ describe('main', () => {
     expect(existsSync(outdir)).toBe(false);
   });
 
-  test('policy errors, an unused suppression and a change to a locked archive: all reported in one run, exit 1, no output', () => {
+  test('policy errors, an unused suppression, a change to a locked archive and a budget exceeded: all reported in one run, exit 1, no output', () => {
     const config = frozenConfig();
     // Dev keeps its logs 30 days: a floor of a year makes every dev log destination an error.
     config.environments.dev.policy.minimumLogRetentionDays = 365;
@@ -69,6 +69,8 @@ describe('main', () => {
         },
       ],
     };
+    // Prod's AWS pools reach 88 GPUs at max (serve 64 in us-east-1, infer 12 in each region): serve alone tips it.
+    config.environments.prod.budget = { aws: { maxGpus: 80 } };
 
     // The cdktf CLI always runs the app told to continue past error annotations: the app stops anyway.
     const { status, stderr, outdir } = runApp(config, { CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true' });
@@ -76,12 +78,15 @@ describe('main', () => {
     expect(status).toBe(1);
     expect(stderr).toMatch(/^Synth found \d+ errors/);
     expect(stderr).toMatch(/\[dev-aws-dist-us-east-1\/\S+\] \[GPUP-AWS-LOG-1\]/);
-    expect(stderr).toMatch(/\n\nInvalid platform config \S+platform\.json: 2 problems\n/);
+    expect(stderr).toMatch(/\n\nInvalid platform config \S+platform\.json: 3 problems\n/);
     expect(stderr).toContain(
       "  - environments.dev.policy.suppressions[1]: matches no finding of GPUP-AZ-ST-1 on model-store/account in dev's host stacks",
     );
     expect(stderr).toContain(
       '  - environments.prod.azure.auditArchive.locks[0]: this config would replace or change locked archive gpuplatprodeastus2audit (locked 2027-01-15): immutability_period_days 3650 -> 2556 (a locked policy can only be extended)',
+    );
+    expect(stderr).toContain(
+      "  - environments.prod.budget.aws.maxGpus: the plan's GPUs at max on aws in prod are 88, over the budget of 80 by 8; the pool and region that add the most: serve in us-east-1 (aws, environments.prod.gpuPools[1]), with 64\n",
     );
     expect(existsSync(outdir)).toBe(false);
   });

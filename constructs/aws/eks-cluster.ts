@@ -1,11 +1,13 @@
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
+import { DataAwsEksAddonVersion } from '@cdktf/provider-aws/lib/data-aws-eks-addon-version';
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
-import type { ClusterSpec } from '../cloud-neutral/cluster';
+import { GPU_LABELS, SYSTEM_POOL, type ClusterSpec } from '../cloud-neutral/cluster';
 import { existingPrincipalArn } from './iam/existing-principal';
 import type { EksSupport } from '../cloud-neutral/kubernetes-support';
 import type { LoggingSpec } from '../cloud-neutral/logging';
@@ -29,6 +31,24 @@ export const VPC_CNI_SERVICE_ACCOUNT = { namespace: 'kube-system', name: 'aws-no
 
 /** Add-ons every node needs; the NVIDIA device plugin is installed by Helm (docs/gpu-pools.md). */
 export const EKS_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent', 'coredns'] as const;
+
+/**
+ * How each add-on's version is chosen: the version EKS marks as the default for the cluster's
+ * Kubernetes version (`most_recent = false`), not the newest it lists. The default is what EKS
+ * installs on a new cluster of that version and moves only when AWS deems a newer build fit, so a
+ * plan changes an add-on when the cluster's version moves or EKS moves its default, and shows the
+ * version it will install (docs/security-network.md, Day 2 item 1).
+ */
+export const EKS_ADDON_MOST_RECENT = false;
+
+/**
+ * What EKS does, on create and update of an add-on, with fields of its Kubernetes objects that
+ * someone changed from the EKS default: `OVERWRITE` puts the EKS default back on every field EKS
+ * manages (server-side apply, field manager `eks`); fields EKS does not manage, and settings given
+ * through `configuration_values`, are kept. Nothing is edited by hand on these add-ons: their
+ * settings are `configuration_values`.
+ */
+export const EKS_ADDON_RESOLVE_CONFLICTS = 'OVERWRITE';
 
 /** Root volume of system nodes, GiB: images of add-ons only. */
 const SYSTEM_DISK_GIB = 100;
@@ -76,6 +96,12 @@ export class AwsEksCluster extends Construct {
   readonly oidcProvider: IamOpenidConnectProvider;
   readonly gpuPools: readonly AwsEksGpuPool[];
   readonly secretsKey: AwsKmsKey;
+  /**
+   * A group on every node for what the peer cloud may start over the link, apart from the
+   * EKS-managed cluster group. It has no rules of its own: the link stack adds them, from the
+   * peer's cluster subnets only.
+   */
+  readonly peerIngressSecurityGroup: SecurityGroup;
   private readonly spec: ClusterSpec;
 
   constructor(scope: Construct, id: string, props: AwsEksClusterProps) {
@@ -195,16 +221,35 @@ export class AwsEksCluster extends Construct {
       ],
     });
     const clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
+    // On the nodes, through their launch templates, where the services the link reaches run; not
+    // on the cluster's vpc_config, whose groups go to the control-plane ENIs only. No inline
+    // rules, so the link stack's standalone rules are never fought over.
+    this.peerIngressSecurityGroup = new SecurityGroup(this, 'peer-ingress-sg', {
+      name: `${name}-peer-ingress`,
+      description: `What the peer cloud may start over the link to the nodes of ${name}; rules come from the link stack`,
+      vpcId: props.network.vpc.id,
+      tags: { Name: `${name}-peer-ingress` },
+    });
+    const nodeSecurityGroupIds = [clusterSecurityGroupId, this.peerIngressSecurityGroup.id];
+    // Read for the configured version, not the cluster's attribute: a data source that waits for
+    // a changing cluster is read only at apply, and the plan would not show the version.
+    const addonVersion = (addon: (typeof EKS_ADDONS)[number]) =>
+      new DataAwsEksAddonVersion(this, `addon-${addon}-version`, {
+        addonName: addon,
+        kubernetesVersion: spec.kubernetesVersion,
+        mostRecent: EKS_ADDON_MOST_RECENT,
+      }).version;
 
     // Created before any node, with its role, so no node ever runs the CNI without permissions.
     const vpcCni = new EksAddon(this, 'addon-vpc-cni', {
       clusterName: this.cluster.name,
       addonName: 'vpc-cni',
+      addonVersion: addonVersion('vpc-cni'),
       serviceAccountRoleArn: cniRole.role.arn,
       // The network policy agent: without it EKS accepts NetworkPolicy objects and enforces none.
       configurationValues: JSON.stringify({ enableNetworkPolicy: 'true' }),
-      resolveConflictsOnCreate: 'OVERWRITE',
-      resolveConflictsOnUpdate: 'OVERWRITE',
+      resolveConflictsOnCreate: EKS_ADDON_RESOLVE_CONFLICTS,
+      resolveConflictsOnUpdate: EKS_ADDON_RESOLVE_CONFLICTS,
       dependsOn: [...cniRole.policies],
     });
     const joinPrerequisites = [...nodeRole.attachments, vpcCni];
@@ -213,19 +258,19 @@ export class AwsEksCluster extends Construct {
       name: `${name}-system`,
       diskGiB: SYSTEM_DISK_GIB,
       volumeKmsKeyArn: volumeKey.arn,
-      securityGroupIds: [clusterSecurityGroupId],
+      securityGroupIds: nodeSecurityGroupIds,
     });
     const system = new AwsEksNodeGroup(this, 'system', {
       clusterName: this.cluster.name,
       kubernetesVersion: this.cluster.version,
-      name: 'system',
+      name: SYSTEM_POOL,
       nodeRoleArn: nodeRole.role.arn,
       subnetIds: props.network.nodes.subnets.map((s) => s.id),
       nodes: spec.systemPool.nodes,
       instanceType: spec.systemPool.awsInstanceType,
       amiType: 'AL2023_x86_64_STANDARD',
       capacityType: 'ON_DEMAND',
-      labels: { 'gpu-platform.io/pool': 'system' },
+      labels: { [GPU_LABELS.pool]: SYSTEM_POOL },
       taints: [],
       launchTemplate: systemTemplate.template,
       joinPrerequisites,
@@ -235,8 +280,9 @@ export class AwsEksCluster extends Construct {
       new EksAddon(this, `addon-${addon}`, {
         clusterName: this.cluster.name,
         addonName: addon,
-        resolveConflictsOnCreate: 'OVERWRITE',
-        resolveConflictsOnUpdate: 'OVERWRITE',
+        addonVersion: addonVersion(addon),
+        resolveConflictsOnCreate: EKS_ADDON_RESOLVE_CONFLICTS,
+        resolveConflictsOnUpdate: EKS_ADDON_RESOLVE_CONFLICTS,
         // CoreDNS pods need nodes to run on.
         dependsOn: addon === 'coredns' ? [system.nodeGroup] : undefined,
       });
@@ -253,7 +299,7 @@ export class AwsEksCluster extends Construct {
           zones: props.zones,
           nodeRoleArn: nodeRole.role.arn,
           joinPrerequisites,
-          clusterSecurityGroupId,
+          nodeSecurityGroupIds,
           volumeKmsKeyArn: volumeKey.arn,
         }),
     );

@@ -23,8 +23,8 @@ export interface AwsEksGpuPoolProps {
   readonly nodeRoleArn: string;
   /** The node role's policy attachments, which the node group depends on. */
   readonly joinPrerequisites: readonly ITerraformDependable[];
-  /** The cluster security group EKS creates, on every node interface. */
-  readonly clusterSecurityGroupId: string;
+  /** The groups on every node interface: the cluster security group EKS creates, and the peer-ingress group. */
+  readonly nodeSecurityGroupIds: readonly string[];
   /** KMS key for root volumes. */
   readonly volumeKmsKeyArn: string;
 }
@@ -46,7 +46,7 @@ export class AwsEksGpuPool extends Construct {
     this.plan = planAwsGpuNodeGroup(pool, props.zones);
     const name = `${props.clusterName}-${pool.name}`;
 
-    const securityGroupIds = [props.clusterSecurityGroupId];
+    const securityGroupIds = [...props.nodeSecurityGroupIds];
     if (this.plan.efaInterfaces > 0) {
       const efa = new SecurityGroup(this, 'efa-sg', {
         name: `${name}-efa`,

@@ -1,19 +1,27 @@
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { LINK_INGRESS } from '../cloud-neutral/link-ingress';
+import { planLinkAclEntries } from './network-acl-plan';
+import { networkAclRule, networkAclRuleId } from './network-acls';
 
 /** Props of {@link AwsLinkIngress}. */
 export interface AwsLinkIngressProps {
-  /** The security group on the nodes: the EKS cluster security group. */
+  /** The group on the nodes for the peer's traffic (`AwsEksCluster.peerIngressSecurityGroup`). */
   readonly securityGroupId: string;
-  /** The peer network's CIDRs: the Azure VNet the link joins, never a wider range. */
+  /** The network ACL of the node subnets. */
+  readonly networkAclId: string;
+  /**
+   * The peer cloud's sources: the subnets of its cluster nodes, never its whole network or a
+   * wider range.
+   */
   readonly peerCidrs: readonly string[];
 }
 
 /**
- * Lets traffic that Azure starts over the link reach the EKS nodes: one ingress rule per peer
- * CIDR and {@link LINK_INGRESS} entry on the cluster security group. Without them the security
- * group drops everything that does not come from the cluster itself, and the link works one way.
+ * Lets traffic that Azure's clusters start over the link reach the EKS nodes: one ingress rule
+ * per peer CIDR and {@link LINK_INGRESS} entry, on the nodes' peer-ingress group and, since
+ * network ACLs are stateless and the nodes' ACL admits no HTTPS from outside the VPC, on that ACL
+ * too. Replies leave through the ACL's open egress. Without them the link works one way.
  */
 export class AwsLinkIngress extends Construct {
   readonly rules: readonly VpcSecurityGroupIngressRule[];
@@ -33,5 +41,8 @@ export class AwsLinkIngress extends Construct {
           }),
       ),
     );
+    for (const entry of planLinkAclEntries(props.peerCidrs, LINK_INGRESS)) {
+      networkAclRule(this, `acl-${networkAclRuleId(entry)}`, props.networkAclId, entry);
+    }
   }
 }

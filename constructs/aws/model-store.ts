@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { LoggingSpec } from '../cloud-neutral/logging';
 import type { ModelStoreSpec } from '../cloud-neutral/model-store';
 import { s3BucketName } from '../cloud-neutral/naming';
+import type { IamStatement } from './iam/policy-document';
 import type { AwsModelStoreRef } from './iam/store-access';
 import { AwsKmsKey } from './kms-key';
 import { AwsModelTrustSet, trustSetWriteProtection } from './model-trust-set';
@@ -30,6 +31,44 @@ export function awsModelStoreBucketName(
   return name;
 }
 
+/** A principal the store admits only from some addresses. */
+export interface SourceBoundPrincipal {
+  readonly arn: string;
+  /** The addresses it calls from, as CIDRs. */
+  readonly sourceCidrs: readonly string[];
+}
+
+/**
+ * One deny per set of addresses: the principals bound to it, from anywhere else. `aws:PrincipalArn`
+ * names only them, so the deployer, the admins and the region's own workloads (whose requests
+ * come through the VPC's gateway endpoint, without `aws:SourceIp`) are untouched. Pure.
+ */
+export function sourceBoundStatements(bucketArn: string, principals: readonly SourceBoundPrincipal[]): IamStatement[] {
+  const bySources = new Map<string, { arns: string[]; cidrs: readonly string[] }>();
+  for (const p of principals.filter((p) => p.sourceCidrs.length > 0)) {
+    const key = JSON.stringify(p.sourceCidrs);
+    const group = bySources.get(key) ?? { arns: [], cidrs: p.sourceCidrs };
+    group.arns.push(p.arn);
+    bySources.set(key, group);
+  }
+  return [...bySources.values()].map((group, i) => ({
+    sid: `FederatedRolesOnlyFromTheirEgress${i}`,
+    effect: 'Deny',
+    actions: ['s3:*'],
+    resources: [bucketArn, `${bucketArn}/*`],
+    principals: [{ type: '*', identifiers: ['*'] }],
+    conditions: [
+      { test: 'ArnEquals', variable: 'aws:PrincipalArn', values: group.arns },
+      { test: 'NotIpAddress', variable: 'aws:SourceIp', values: [...group.cidrs] },
+    ],
+  }));
+}
+
+/** The alias of a region's model store key, without `alias/`: `<platform>-<environment>-<region>-models`. */
+export function awsModelStoreKeyAlias(namePrefix: string): string {
+  return `${namePrefix}-models`;
+}
+
 /** Props of {@link AwsModelStore}. */
 export interface AwsModelStoreProps {
   /** Name prefix, `<platform>-<environment>-<region>`. */
@@ -46,6 +85,13 @@ export interface AwsModelStoreProps {
    * granted it. The policy denies everyone else, whatever their IAM policies say.
    */
   readonly allowedPrincipalArns: readonly string[];
+  /**
+   * Admitted principals that may reach the store from given addresses only: roles federated from
+   * another cloud, whose requests come from that cloud's NAT over the internet. Each is denied
+   * from any other address, a VPC endpoint included (where `aws:SourceIp` is absent). Default:
+   * none.
+   */
+  readonly sourceBoundPrincipals?: readonly SourceBoundPrincipal[];
   /**
    * The principal running the deploy, read at plan time (`AwsDeployer`): always admitted, so a
    * deploy can never lock itself out of the bucket it manages.
@@ -77,7 +123,7 @@ export class AwsModelStore extends Construct {
     this.region = props.region;
     const { accountId, namePrefix } = props;
     this.key = new AwsKmsKey(this, 'key', {
-      alias: `${namePrefix}-models`,
+      alias: awsModelStoreKeyAlias(namePrefix),
       description: `Model distribution store of ${namePrefix}`,
       accountId,
       statements: [],
@@ -111,6 +157,7 @@ export class AwsModelStore extends Construct {
         ...(props.trustSet
           ? [trustSetWriteProtection(bucketArn, [props.deployerArn, ...props.trustSet.adminArns])]
           : []),
+        ...sourceBoundStatements(bucketArn, props.sourceBoundPrincipals ?? []),
       ],
     });
     if (props.trustSet) {

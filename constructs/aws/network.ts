@@ -9,6 +9,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
 import type { NetworkSpec } from '../cloud-neutral/network';
 import { isAwsZoneId } from '../cloud-neutral/zones';
+import { AwsNetworkAcls } from './network-acls';
 import { AWS_SUBNET_LAYOUT, mustPlanSubnets, subnetsOf, type PlannedSubnet } from '../cloud-neutral/subnet-plan';
 
 /** NAT gateways per region: one per zone (survives a zone outage) or one for all (cheaper). */
@@ -36,7 +37,8 @@ export interface AwsSubnetTier {
  * public subnets (NAT, internet-facing load balancers), node subnets (private, egress through
  * NAT), intra subnets (EKS control-plane ENIs, no internet route) and endpoint subnets (VPC
  * interface endpoints). No subnet gives out public IPs on launch; the default security group
- * is emptied. Zones are names or, preferably, zone IDs (see `spec/zones.ts`).
+ * is emptied. Each tier has its own network ACL, refusing SSH and RDP from anywhere, and the
+ * default ACL admits nothing. Zones are names or, preferably, zone IDs (see `spec/zones.ts`).
  */
 export class AwsNetwork extends Construct {
   readonly vpc: Vpc;
@@ -46,6 +48,8 @@ export class AwsNetwork extends Construct {
   readonly intra: AwsSubnetTier;
   readonly endpoints: AwsSubnetTier;
   readonly natGateways: readonly NatGateway[];
+  /** The network ACL of each tier (`network-acl-plan.ts`). */
+  readonly acls: AwsNetworkAcls;
   private readonly name: string;
 
   constructor(scope: Construct, id: string, props: AwsNetworkProps) {
@@ -111,6 +115,14 @@ export class AwsNetwork extends Construct {
     const endpointSubnets = this.subnets('endpoints', {});
     this.associate('endpoints', endpointSubnets, [intraRouteTable]);
     this.endpoints = { subnets: endpointSubnets, routeTables: [intraRouteTable] };
+
+    this.acls = new AwsNetworkAcls(this, 'acl', {
+      vpcId: this.vpc.id,
+      vpcCidr: network.cidr,
+      defaultNetworkAclId: this.vpc.defaultNetworkAclId,
+      tiers: { public: publicSubnets, nodes: nodeSubnets, intra: intraSubnets, endpoints: endpointSubnets },
+      namePrefix: network.name,
+    });
   }
 
   /** Every route table of the VPC's private tiers, for gateway endpoints and VPN route propagation. */

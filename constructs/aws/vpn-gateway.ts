@@ -21,6 +21,11 @@ export interface AwsVpnGatewayProps {
   readonly peerAddresses: readonly string[];
   /** The tunnel plan: inside CIDRs per VPN connection and tunnel. */
   readonly plan: VpnPlan;
+  /**
+   * The KMS-encrypted log group every tunnel logs IKE negotiation, tunnel state and dead peer
+   * detection into (JSON). It outlives the link: it is the AWS end's distribution stack's.
+   */
+  readonly tunnelLogGroupArn: string;
 }
 
 /** {@link IPSEC_PROPOSAL} in AWS's vocabulary, the same for both phases of every tunnel. */
@@ -40,7 +45,8 @@ export const AWS_IPSEC_PROPOSAL = {
  * gateway instance, and one BGP VPN connection of two tunnels to each, with the plan's inside
  * CIDRs and a pinned IKEv2 proposal. AWS generates the pre-shared keys (they are never written
  * here); {@link tunnels} hands references to them, with each tunnel's outside address, to the
- * Azure side. BGP-learned routes are propagated into the given route tables.
+ * Azure side. BGP-learned routes are propagated into the given route tables. Every tunnel logs
+ * into the given encrypted log group.
  */
 export class AwsVpnGateway extends Construct {
   readonly vpnGateway: VpnGateway;
@@ -73,6 +79,9 @@ export class AwsVpnGateway extends Construct {
         }),
     );
 
+    const logOptions = {
+      cloudwatchLogOptions: { logEnabled: true, logGroupArn: props.tunnelLogGroupArn, logOutputFormat: 'json' },
+    };
     this.connections = plan.instances.map((instance) => {
       const [t1, t2] = plan.tunnels.filter((t) => t.connection === instance.index);
       const p = AWS_IPSEC_PROPOSAL;
@@ -91,6 +100,7 @@ export class AwsVpnGateway extends Construct {
         tunnel1Phase2IntegrityAlgorithms: p.integrityAlgorithms,
         tunnel1Phase2DhGroupNumbers: p.dhGroupNumbers,
         tunnel1Phase2LifetimeSeconds: IPSEC_PROPOSAL.phase2LifetimeSeconds,
+        tunnel1LogOptions: logOptions,
         tunnel2InsideCidr: t2.insideCidr,
         tunnel2IkeVersions: p.ikeVersions,
         tunnel2Phase1EncryptionAlgorithms: p.encryptionAlgorithms,
@@ -101,6 +111,7 @@ export class AwsVpnGateway extends Construct {
         tunnel2Phase2IntegrityAlgorithms: p.integrityAlgorithms,
         tunnel2Phase2DhGroupNumbers: p.dhGroupNumbers,
         tunnel2Phase2LifetimeSeconds: IPSEC_PROPOSAL.phase2LifetimeSeconds,
+        tunnel2LogOptions: logOptions,
         tags: { Name: `${namePrefix}-to-azure-${instance.index + 1}` },
       });
     });

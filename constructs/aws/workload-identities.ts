@@ -1,9 +1,16 @@
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import type { IdentityDescription } from '../cloud-neutral/parity';
 import { serviceAccountSubject, type CloudWorkloadIdentity } from '../cloud-neutral/workload-identity';
 import { iamPolicyDocument } from './iam/policy-document';
-import { grantsOfStatements, storeAccessStatements, type AwsRegionStores } from './iam/store-access';
+import {
+  awsRegionStoresByName,
+  grantsOfStatements,
+  storeAccessStatements,
+  type AwsRegionStoreNames,
+  type AwsRegionStores,
+} from './iam/store-access';
 import { AwsWorkloadRole } from './iam/workload-role';
 
 /**
@@ -15,6 +22,11 @@ export function awsWorkloadRoleName(namePrefix: string, workload: string): strin
   return `${namePrefix}-${workload}`;
 }
 
+/** The workload log group of a region: `/workloads/<platform>-<environment>-<region>`. */
+export function awsWorkloadLogGroupName(namePrefix: string): string {
+  return `/workloads/${namePrefix}`;
+}
+
 /** A workload federated into AWS from another cloud, and its account-wide role. */
 export interface AwsFederatedWorkload {
   readonly identity: CloudWorkloadIdentity;
@@ -22,6 +34,57 @@ export interface AwsFederatedWorkload {
   readonly roleName: string;
   /** ARN of that role. */
   readonly roleArn: string;
+  /**
+   * The only addresses the role is used from: its cluster's egress. The stores that grant it deny
+   * it from anywhere else. Empty for none known (every address).
+   */
+  readonly sourceCidrs: readonly string[];
+  /** What the role was granted on each AWS region's stores, by region, for the identity parity check. */
+  readonly grantsByRegion: Readonly<Record<string, IdentityDescription>>;
+}
+
+/** Props of {@link grantFederatedStores}. */
+export interface FederatedStoreGrantsProps {
+  /** The federated workload's role, declared in the same stack as the grants. */
+  readonly role: IamRole;
+  readonly identity: CloudWorkloadIdentity;
+  /** Every AWS region of the environment, with the names of its stores. */
+  readonly regions: readonly AwsRegionStoreNames[];
+}
+
+/**
+ * Grants a federated workload's account-wide role the stores of every region, one inline policy
+ * per region (`stores-<region>`), in the stack that declares the role. A region stack attaching
+ * them would lose them silently whenever the account stack replaced the role, until that region
+ * stack was applied again; here a replaced role is planned with its grants. The stores do not
+ * exist yet when the account stack is applied, so they are named by name (awsRegionStoresByName).
+ * Returns what was granted, by region.
+ */
+export function grantFederatedStores(
+  scope: Construct,
+  id: string,
+  props: FederatedStoreGrantsProps,
+): Record<string, IdentityDescription> {
+  const grants = props.identity.crossCloud.filter((g) => g.cloud === 'aws');
+  return Object.fromEntries(
+    props.regions.map((names) => {
+      const statements = storeAccessStatements(grants, awsRegionStoresByName(names));
+      if (statements.length > 0) {
+        new IamRolePolicy(scope, `${id}-stores-${names.region}`, {
+          name: `stores-${names.region}`,
+          role: props.role.id,
+          policy: iamPolicyDocument(scope, `${id}-stores-${names.region}-document`, statements).json,
+        });
+      }
+      const description: IdentityDescription = {
+        name: props.identity.name,
+        cloud: 'aws',
+        runsOn: props.identity.cloud,
+        grants: grantsOfStatements(statements),
+      };
+      return [names.region, description];
+    }),
+  );
 }
 
 /** Props of {@link AwsWorkloadIdentities}. */
@@ -33,7 +96,10 @@ export interface AwsWorkloadIdentitiesProps {
   readonly workloads: readonly CloudWorkloadIdentity[];
   /** The cluster's IAM OIDC provider, which IRSA roles trust. */
   readonly oidcProviderArn: string;
-  /** Workloads of another cloud granted this region's stores, through their account-wide roles. */
+  /**
+   * Workloads of another cloud granted this region's stores: their roles and grants are the
+   * account stack's (grantFederatedStores); only what was granted here is described.
+   */
   readonly federated: readonly AwsFederatedWorkload[];
   /** This region's stores. */
   readonly stores: AwsRegionStores;
@@ -41,10 +107,9 @@ export interface AwsWorkloadIdentitiesProps {
 
 /**
  * The AWS side of the workload identities of one region: an IRSA role per EKS workload, trusted
- * only for its service account, with exactly the grants config gives it on this region's stores;
- * and, for each workload federated from Azure, an inline policy on its account-wide role
- * granting this region's stores (one policy per region, so a second region adds a policy rather
- * than declaring the role again).
+ * only for its service account, with exactly the grants config gives it on this region's stores.
+ * Workloads federated from Azure hold account-wide roles whose grants the account stack declares
+ * beside them (grantFederatedStores).
  */
 export class AwsWorkloadIdentities extends Construct {
   /** The IRSA role of each workload that runs here, by workload name. */
@@ -71,22 +136,9 @@ export class AwsWorkloadIdentities extends Construct {
       });
     }
     this.roles = roles;
-    for (const { identity, roleName } of props.federated) {
-      const statements = storeAccessStatements(
-        identity.crossCloud.filter((g) => g.cloud === 'aws'),
-        props.stores,
-      );
-      new IamRolePolicy(this, `${identity.name}-federated`, {
-        name: `access-${props.region}`,
-        role: roleName,
-        policy: iamPolicyDocument(this, `${identity.name}-federated-document`, statements).json,
-      });
-      this.descriptions.push({
-        name: identity.name,
-        cloud: 'aws',
-        runsOn: identity.cloud,
-        grants: grantsOfStatements(statements),
-      });
+    for (const federated of props.federated) {
+      const granted = federated.grantsByRegion[props.region];
+      if (granted) this.descriptions.push(granted);
     }
   }
 

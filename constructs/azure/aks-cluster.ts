@@ -4,7 +4,7 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
-import type { ClusterSpec } from '../cloud-neutral/cluster';
+import { SYSTEM_POOL, type ClusterSpec } from '../cloud-neutral/cluster';
 import { describePool, type ClusterDescription } from '../cloud-neutral/parity';
 import { AzureAksGpuPool } from './aks-gpu-pool';
 import { aksIgnoredChanges, type AksUpgradeChannel } from './aks-version-policy';
@@ -243,7 +243,7 @@ export class AzureAksCluster extends Construct {
       imageCleanerEnabled: true,
       imageCleanerIntervalHours: 48,
       defaultNodePool: {
-        name: 'system',
+        name: SYSTEM_POOL,
         vmSize: spec.systemPool.azureVmSize,
         zones: [...props.zones],
         vnetSubnetId: network.subnets['aks-system'].id,

@@ -97,8 +97,11 @@ const SUBNET_DELEGATIONS: Record<string, SubnetDelegation[]> = {
   ],
 };
 
+/** The subnets AKS nodes (and, through the CNI overlay's SNAT, their pods) send from. */
+const AKS_NODE_SUBNETS = ['aks-system', 'aks-gpu'];
+
 /** Subnets whose egress goes through the NAT gateway: the clusters, and runners fetching providers. */
-const NAT_SUBNETS = ['aks-system', 'aks-gpu', 'deploy-runners'];
+const NAT_SUBNETS = [...AKS_NODE_SUBNETS, 'deploy-runners'];
 
 /**
  * The host side's private network in one region, carved by the shared subnet planner: a VNet
@@ -113,6 +116,8 @@ export class AzureNetwork extends Construct {
   /** Subnets by role name. */
   readonly subnets: Readonly<Record<string, Subnet>>;
   readonly natGateway: NatGateway;
+  /** The NAT gateway's public IPs: every address the AKS and runner subnets reach the internet from. */
+  readonly natPublicIps: readonly PublicIp[];
   /** The AKS subnets' NAT associations: a cluster with `userAssignedNATGateway` outbound must wait for them. */
   readonly egress: readonly SubnetNatGatewayAssociation[];
 
@@ -177,6 +182,7 @@ export class AzureNetwork extends Construct {
       natGatewayId: this.natGateway.id,
       publicIpAddressId: natIp.id,
     });
+    this.natPublicIps = [natIp];
     const associations = NAT_SUBNETS.map(
       (role) =>
         new SubnetNatGatewayAssociation(this, `nat-assoc-${role}`, {
@@ -185,5 +191,15 @@ export class AzureNetwork extends Construct {
         }),
     );
     this.egress = associations.filter((_, i) => NAT_SUBNETS[i].startsWith('aks-'));
+  }
+
+  /** The addresses the AKS and runner subnets' traffic to the internet comes from, as AWS sees it. */
+  get egressAddresses(): string[] {
+    return this.natPublicIps.map((ip) => ip.ipAddress);
+  }
+
+  /** The address ranges of the AKS node subnets: where traffic the clusters' pods start over the link comes from. */
+  get clusterSubnetCidrs(): string[] {
+    return AKS_NODE_SUBNETS.flatMap((role) => subnetsOf(this.plan, role).map((planned) => planned.cidr));
   }
 }

@@ -115,6 +115,9 @@ function createsKeys(stack: StackJson, assignment: StackResource): boolean {
   );
 }
 
+/** Resources that grant an IAM role something: an inline policy or an attached managed policy. */
+const ROLE_GRANT_TYPES = ['aws_iam_role_policy', 'aws_iam_role_policy_attachment'];
+
 const RBAC_FIX = 'grant it with grantRoles() (constructs/azure/role-grants.ts) and depend on the returned `ready` wait';
 
 export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
@@ -616,6 +619,36 @@ export const PREREQUISITE_RULES: readonly PrerequisiteRule[] = [
             fix: 'admit the deployer read at plan time (AwsDeployer: data.aws_iam_session_context issuer_arn) beside the listed admins',
           })),
       ),
+  },
+  {
+    id: 'PRE-AWS-10',
+    description: 'A stack attaches policies only to IAM roles it declares',
+    check: (stack) =>
+      ROLE_GRANT_TYPES.flatMap((type) => resourcesOfType(stack, type))
+        .filter((grant) => resourceAt(stack, referencedAddress(grant.attributes.role))?.type !== 'aws_iam_role')
+        .map((grant) => ({
+          address: grant.address,
+          problem: `attaches to role ${String(grant.attributes.role)}, which another stack (or nobody) declares: when that stack replaces the role, the grant is lost without a plan showing it, until this stack is applied again`,
+          fix: 'declare the grant in the stack that declares the role (grantFederatedStores, constructs/aws/workload-identities.ts), naming resources of other stacks by name',
+        })),
+  },
+  {
+    id: 'PRE-AWS-11',
+    description:
+      "Security Hub standards wait for the region's AWS Config recorder, turned on, where the stack declares one",
+    check: (stack) => {
+      const recording = resourcesOfType(stack, 'aws_config_configuration_recorder_status');
+      return resourcesOfType(stack, 'aws_securityhub_standards_subscription').flatMap((standard) => {
+        const waited = waitsFor(stack, standard);
+        return recording
+          .filter((status) => !waited.has(status.address))
+          .map((status) => ({
+            address: standard.address,
+            problem: `does not depend on ${status.address}: its controls are AWS Config rules, which fail with "AWS Config is not enabled" until the recorder runs`,
+            fix: 'pass the recorder status to AwsSecurityHub `after` (AwsRegionalBaseline)',
+          }));
+      });
+    },
   },
   {
     id: 'PRE-AZ-14',

@@ -42,6 +42,9 @@ export const GPU_LABELS = {
   capacity: 'gpu-platform.io/capacity',
 } as const;
 
+/** The system pool's name on both clouds, and its `GPU_LABELS.pool` value on EKS (AKS marks it as the default pool). */
+export const SYSTEM_POOL = 'system';
+
 /** Keeps everything but GPU workloads (which tolerate it) off GPU nodes. */
 export const GPU_TAINT: NodeTaint = { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' };
 

@@ -33,6 +33,29 @@ export function linkStackName(environment: string): string {
   return `${environment}-link`;
 }
 
+/** What a stack holds, as its name says: the kinds the builders above name. */
+export type StackKind = 'aws-account' | 'aws-dist' | 'azure-host' | 'link';
+
+/** A stack name read back: its environment, its kind, and for a regional stack its region. */
+export interface StackNameParts {
+  readonly environment: string;
+  readonly kind: StackKind;
+  readonly region?: string;
+}
+
+/**
+ * The parts of a stack name the builders above made, or undefined for any other name. An
+ * environment name has no hyphen (NAME_PART_PATTERN), so the first hyphen ends it.
+ */
+export function parseStackName(name: string): StackNameParts | undefined {
+  const match = /^([a-z][a-z0-9]*)-(aws-account|link|aws-dist-(.+)|azure-host-(.+))$/.exec(name);
+  if (!match) return undefined;
+  const [, environment, rest, awsRegion, azureRegion] = match;
+  if (awsRegion) return { environment, kind: 'aws-dist', region: awsRegion };
+  if (azureRegion) return { environment, kind: 'azure-host', region: azureRegion };
+  return { environment, kind: rest as 'aws-account' | 'link' };
+}
+
 /** Azure storage account names: 3-24 characters, lowercase letters and digits, globally unique. */
 export const STORAGE_ACCOUNT_NAME_PATTERN = /^[a-z0-9]{3,24}$/;
 export const STORAGE_ACCOUNT_NAME_RULE = '3-24 lowercase letters and digits';

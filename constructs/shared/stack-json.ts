@@ -160,3 +160,46 @@ export function policyStatements(stack: StackJson, policy: unknown): PolicyState
   if (address) return undefined;
   return statementsOfJson(String(policy));
 }
+
+/** Where a cross-stack reference reads: the producing stack and its output. */
+export interface RemoteOutput {
+  readonly stack: string;
+  readonly output: string;
+}
+
+/**
+ * The stack and output a value reads through cdktf's cross-stack remote state
+ * (`${data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.<output>}`), or
+ * undefined for anything else.
+ */
+export function remoteOutput(value: unknown): RemoteOutput | undefined {
+  const match = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-([\w-]+)\.outputs\.([\w-]+)\}$/.exec(
+    String(value),
+  );
+  return match ? { stack: match[1], output: match[2] } : undefined;
+}
+
+/** A resource and the stack that declares it. */
+export interface PlacedResource {
+  readonly stack: string;
+  readonly resource: StackResource;
+}
+
+/**
+ * The resource a value names, in `stack` or, through a cross-stack reference, in the stack that
+ * declares it (whose output holds the reference). Undefined for a literal or an unknown name.
+ */
+export function referencedResource(
+  stacks: ReadonlyMap<string, StackJson>,
+  stack: string,
+  value: unknown,
+): PlacedResource | undefined {
+  const remote = remoteOutput(value);
+  if (remote) {
+    const output = stacks.get(remote.stack)?.output?.[remote.output];
+    return output && referencedResource(stacks, remote.stack, output.value);
+  }
+  const json = stacks.get(stack);
+  const resource = json && resourceAt(json, referencedAddress(value));
+  return resource && { stack, resource };
+}

@@ -1,4 +1,4 @@
-import { configProblems, frozenConfig, type ConfigInput } from '../helpers/config-fixture';
+import { BASELINE_OWNED_ELSEWHERE, configProblems, frozenConfig, type ConfigInput } from '../helpers/config-fixture';
 
 function problems(edit: (env: ConfigInput, config: ConfigInput) => void): string[] {
   const config = frozenConfig();
@@ -62,6 +62,7 @@ describe('logging, alerts and link objectives config', () => {
         env.azure.subscriptionId = config.environments.dev.azure.subscriptionId;
         env.aws.accountId = config.environments.dev.aws.accountId;
         env.aws.serviceLinkedRoles = 'existing';
+        env.aws.baseline = BASELINE_OWNED_ELSEWHERE;
         env.kubernetes.admins.awsPrincipalArns = config.environments.dev.kubernetes.admins.awsPrincipalArns;
       }),
     ).toEqual([

@@ -210,7 +210,7 @@ describe('platform config schema', () => {
   test('an unknown key like no known one lists the known keys, so typos do not pass silently', () => {
     const found = problems(withProd((p) => (p.aws.vpcFlowLogs = true)));
     expect(found).toEqual([
-      'environments.prod.aws: unknown key "vpcFlowLogs"; known keys: accountId, natGateways, serviceLinkedRoles, cloudTrail, permissionsBoundary, adminPrincipalArns, regions',
+      'environments.prod.aws: unknown key "vpcFlowLogs"; known keys: accountId, natGateways, serviceLinkedRoles, cloudTrail, baseline, breakGlassRoleArn, permissionsBoundary, adminPrincipalArns, regions',
     ]);
   });
 

@@ -14,7 +14,7 @@ const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'security-azur
 const prod = sharedOutput('frozen').stacks.get('prod-azure-host-eastus2')!;
 
 describe('docs/security-azure.md', () => {
-  test('has a heading per item of issue 25 it covers', () => {
+  test('has a heading per concern it covers', () => {
     for (const heading of [
       '## Subscription baseline',
       '## Keys',

@@ -5,9 +5,13 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { ConfigError, DEFAULT_CONFIG_PATH, parsePlatformConfig } from '../../config/load';
+import { AWS_BASELINE_PARTS } from '../../config/schema';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are edited by path in tests
 export type ConfigInput = any;
+
+/** An AWS account baseline owned by someone else (a landing zone, another environment): every part `existing`. */
+export const BASELINE_OWNED_ELSEWHERE = Object.fromEntries(AWS_BASELINE_PARTS.map((part) => [part, 'existing']));
 
 /** A deep copy of `config/platform.json`, as a fork has it. */
 export function shippedConfig(): ConfigInput {
@@ -19,6 +23,13 @@ export function shippedConfig(): ConfigInput {
  * written, so tests may pin its regions, accounts and pools while forks change the shipped one.
  */
 export const FROZEN_CONFIG_PATH = path.join(__dirname, '..', 'fixtures', 'platform.json');
+
+/**
+ * A frozen fork for the capacity ledger: a stranger's config (other names, regions and pools) with
+ * every capacity kind: On-Demand, Spot on both clouds, a Capacity Block, an On-Demand Capacity
+ * Reservation and an Azure capacity reservation group.
+ */
+export const LEDGER_FORK_PATH = path.join(__dirname, '..', 'fixtures', 'ledger-fork.json');
 
 /** A deep copy of the frozen fixture config as plain JSON. */
 export function frozenConfig(): ConfigInput {

@@ -11,7 +11,7 @@ import { awsZoneIds } from '../../constructs/cloud-neutral/cloud-facts';
 import { GPU_MODEL_IDS } from '../../constructs/cloud-neutral/gpu-catalog';
 import { isAwsZoneId } from '../../constructs/cloud-neutral/zones';
 import { carveNetworks, cidrsIn } from '../../tools/bench/scale-config';
-import { configProblems, type ConfigInput } from '../helpers/config-fixture';
+import { BASELINE_OWNED_ELSEWHERE, configProblems, type ConfigInput } from '../helpers/config-fixture';
 
 export interface ForkEdit {
   /** Short id, used in test names. */
@@ -28,6 +28,12 @@ export interface ForkEdit {
    * synthesizes byte-identical after it. Default false.
    */
   readonly keepsExistingStacks?: boolean;
+  /**
+   * With {@link keepsExistingStacks}: the edit adds an AWS region, and the account stack, which
+   * declares the federated roles' grants on every region's stores beside the roles, gains that
+   * region's grants; every resource it had stays byte-identical. Default false.
+   */
+  readonly growsAccountStack?: boolean;
 }
 
 /** An edit that does not apply to a config: the fork check skips it, saying why. */
@@ -102,6 +108,7 @@ export const FORK_EDITS: readonly ForkEdit[] = [
     description: 'Add a three-zone AWS region',
     apply: (config) => addAwsRegion(config, 3),
     keepsExistingStacks: true,
+    growsAccountStack: true,
   },
   {
     name: 'add-azure-region',
@@ -125,6 +132,7 @@ export const FORK_EDITS: readonly ForkEdit[] = [
     description: 'Add a two-zone AWS region beside three-zone ones',
     apply: (config) => addAwsRegion(config, 2),
     keepsExistingStacks: true,
+    growsAccountStack: true,
   },
   {
     name: 'add-environment',
@@ -134,9 +142,11 @@ export const FORK_EDITS: readonly ForkEdit[] = [
       const copy = structuredClone(config.environments[names[0]]);
       // The environment it copies already creates what its account and subscription hold once:
       // the service-linked roles, the trail (which records every platform model store in the
-      // account), the Activity Log export and the subscription's security baseline.
+      // account), the security baseline of its account, regions and subscription, and the Activity
+      // Log export.
       copy.aws.serviceLinkedRoles = 'existing';
       copy.aws.cloudTrail = 'existing';
+      copy.aws.baseline = BASELINE_OWNED_ELSEWHERE;
       copy.azure.activityLog = 'existing';
       copy.azure.baseline = { ...copy.azure.baseline, defenderPlans: 'existing', activityLogAlerts: 'existing' };
       const name = firstUnused(['staging', 'stage', 'qa'], names, 'environment name');
@@ -210,7 +220,7 @@ export const FORK_EDITS: readonly ForkEdit[] = [
   {
     name: 'share-account-bare',
     description:
-      "Move an environment into another's AWS account, relying on its service-linked roles and trail, with no workload identities",
+      "Move an environment into another's AWS account, relying on its service-linked roles, trail and security baseline, with no workload identities",
     apply(config) {
       const names = Object.keys(config.environments);
       if (names.length < 2)
@@ -219,6 +229,7 @@ export const FORK_EDITS: readonly ForkEdit[] = [
       guest.aws.accountId = owner.aws.accountId;
       guest.aws.serviceLinkedRoles = 'existing';
       guest.aws.cloudTrail = 'existing';
+      guest.aws.baseline = BASELINE_OWNED_ELSEWHERE;
       guest.workloadIdentities = [];
       // Admin ARNs name their account: move them with it.
       guest.kubernetes.admins.awsPrincipalArns = owner.kubernetes.admins.awsPrincipalArns;

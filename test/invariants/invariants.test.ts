@@ -52,6 +52,17 @@ describe('invariants', () => {
     expect(found).toEqual([expect.stringMatching(/^prod-aws-dist-eu-west-1: aws provider .*111111111111/)]);
   });
 
+  test('a node pool built otherwise than the config asks is found by the ledger, naming the field', () => {
+    const found = violationsAfter('the capacity ledger reads every node group', (p) => {
+      first(p.stacks.get(HOST)!, 'azurerm_kubernetes_cluster_node_pool', (r) => r.name === 'infer').priority = 'Spot';
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^prod-azure-host-eastus2: azurerm_kubernetes_cluster_node_pool\.\S+ differs from environments\.prod\.gpuPools\[2\]: capacity spot, config on-demand$/,
+      ),
+    ]);
+  });
+
   test('a pool that differs across clouds is found, with the report', () => {
     const found = violationsAfter('matches across them', (p) => {
       const pools = p.clusters.prod.aws[1].pools as PoolDescription[];

@@ -25,7 +25,9 @@ import {
 } from '../../constructs/cloud-neutral/naming';
 import { compareClusters, formatParityReport, type ClusterDescription } from '../../constructs/cloud-neutral/parity';
 import { REQUIRED_TAG_KEYS } from '../../constructs/cloud-neutral/tags';
+import { plannedPools } from '../../stacks/capacity-ledger';
 import { expectedStackNames, type EnvironmentStacks } from '../../stacks/platform';
+import { checkDay } from '../../config/dated-checks';
 
 type Resource = Record<string, unknown>;
 type EnvironmentConfig = PlatformConfig['environments'][string];
@@ -195,6 +197,10 @@ export const INVARIANTS: readonly Invariant[] = [
           }),
         ),
       ),
+  },
+  {
+    name: 'the capacity ledger reads every node group and node pool as the config asks for it (SKU, GPUs per node, counts, capacity kind, region), and no other',
+    violations: ({ config, stacks }) => plannedPools(config, stacks, checkDay()).problems,
   },
   {
     name: 'GPU nodes of a pool on both clouds carry the same labels and taints on both',
@@ -397,6 +403,26 @@ export const INVARIANTS: readonly Invariant[] = [
           .filter(([, value]) => !/^\$\{[^${}]+\.tunnel[12]_preshared_key\}$/.test(String(value)))
           .map(([path]) => `${name} ${path}: not a reference to a generated key`),
       ),
+  },
+  {
+    name: 'every stack of a production environment keeps its state in an encrypted, locked remote backend',
+    violations: ({ config, stacks }) =>
+      Object.entries(config.environments)
+        .filter(([, env]) => env.policy.production)
+        .flatMap(([envName]) =>
+          [...stacks]
+            .filter(([name]) => name.startsWith(`${envName}-`))
+            .flatMap(([name, stack]) => {
+              const backend = (stack.terraform as { backend?: Record<string, Record<string, unknown>> }).backend ?? {};
+              const s3 = backend.s3;
+              if (s3?.encrypt === true && s3.use_lockfile === true) return [];
+              // azurerm: encrypted at rest by Storage, locked by blob leases.
+              if (backend.azurerm) return [];
+              return [
+                `${name}: state backend ${Object.keys(backend).join(', ') || 'none'} is not remote, encrypted and locked`,
+              ];
+            }),
+        ),
   },
   {
     name: 'no synthesized stack holds an absolute path',

@@ -1,6 +1,6 @@
 import { parsePlatformConfig } from '../../config/load';
 import { localStatePath } from '../../stacks/backend';
-import { frozenConfig } from '../helpers/config-fixture';
+import { configProblems, frozenConfig } from '../helpers/config-fixture';
 import { synthesize } from '../helpers/synth';
 
 function synthWithBackend(stateBackend: unknown) {
@@ -51,5 +51,37 @@ describe('state backends', () => {
         use_azuread_auth: true,
       },
     });
+  });
+
+  test('s3 state names its KMS key when config gives one', () => {
+    const kmsKeyArn = 'arn:aws:kms:us-east-1:111111111111:alias/acme-tfstate';
+    const stacks = synthWithBackend({ type: 's3', bucket: 'acme-tfstate', region: 'us-east-1', kmsKeyArn });
+    expect(stacks.get('dev-aws-account')!.terraform.backend).toMatchObject({
+      s3: { encrypt: true, use_lockfile: true, kms_key_id: kmsKeyArn },
+    });
+  });
+
+  test('a production environment on local state is refused, naming the path and the remote forms', () => {
+    const config = frozenConfig();
+    config.environments.prod.stateBackend = { type: 'local' };
+    expect(configProblems(config)).toEqual([
+      expect.stringMatching(
+        /^environments\.prod\.stateBackend\.type: is "local", but policy\.production is true: production state \(VPN pre-shared keys included\) must be in a remote backend with encryption and locking; use \{ "type": "s3"/,
+      ),
+    ]);
+    // Not production: local state stays a choice.
+    config.environments.prod.policy.production = false;
+    expect(configProblems(config)).toEqual([]);
+  });
+
+  test('a production environment on either remote backend is accepted', () => {
+    const config = frozenConfig();
+    for (const backend of [
+      { type: 's3', bucket: 'acme-tfstate', region: 'us-east-1' },
+      { type: 'azurerm', resourceGroupName: 'rg-tfstate', storageAccountName: 'acmetfstate', containerName: 'tfstate' },
+    ]) {
+      config.environments.prod.stateBackend = backend;
+      expect(configProblems(config)).toEqual([]);
+    }
   });
 });

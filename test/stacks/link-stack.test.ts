@@ -5,6 +5,7 @@ import { expectedStackNames } from '../../stacks/platform';
 import { frozenConfig } from '../helpers/config-fixture';
 import { resourcesOf, sharedOutput, synthesize, type StackJson } from '../helpers/synth';
 import { pskEntries } from '../invariants/invariants';
+import { policyStatements } from '../../constructs/shared/stack-json';
 
 type Resource = Record<string, unknown>;
 
@@ -50,8 +51,10 @@ describe('link stack (frozen fixture config)', () => {
           azurerm_virtual_network_gateway_connection: 4,
           aws_vpn_gateway: 1,
           aws_customer_gateway: 2,
-          // HTTPS and path-MTU ICMP from the Azure VNet to the EKS nodes.
-          aws_vpc_security_group_ingress_rule: 2,
+          // HTTPS and path-MTU ICMP from each AKS node subnet to the EKS nodes, on their security
+          // group and on their subnets' network ACL.
+          aws_vpc_security_group_ingress_rule: 4,
+          aws_network_acl_rule: 4,
           aws_vpn_connection: 2,
           // Every private route table of the primary VPC: one per zone for nodes, one for intra.
           aws_vpn_gateway_route_propagation: env === 'prod' ? 4 : 3,
@@ -59,6 +62,8 @@ describe('link stack (frozen fixture config)', () => {
           aws_cloudwatch_metric_alarm: 2,
           azurerm_monitor_action_group: 1,
           azurerm_monitor_metric_alert: 2,
+          // The gateway's logs, to the host's workspace and audit archive.
+          azurerm_monitor_diagnostic_setting: 1,
         },
       });
     }
@@ -217,11 +222,13 @@ describe('link stack (frozen fixture config)', () => {
         const remote = link.data!.terraform_remote_state;
         expect(Object.keys(remote).sort()).toEqual(producers.map((p) => `cross-stack-reference-input-${p}`));
         for (const producer of producers) {
-          // Local state: the producer's own relative backend path, valid from the link's working directory.
-          expect(remote[`cross-stack-reference-input-${producer}`]).toMatchObject({
-            backend: 'local',
-            config: { path: localStatePath(producer) },
-          });
+          // Local state (dev): the producer's own relative backend path, valid from the link's
+          // working directory; remote state (prod, production): the producer's own key.
+          expect(remote[`cross-stack-reference-input-${producer}`]).toMatchObject(
+            env === 'dev'
+              ? { backend: 'local', config: { path: localStatePath(producer) } }
+              : { backend: 's3', config: { key: `gpu-platform/${producer}.tfstate`, encrypt: true } },
+          );
         }
       }
     });
@@ -290,6 +297,77 @@ describe('link stack (frozen fixture config)', () => {
     });
   });
 
+  describe('link visibility', () => {
+    const remoteOutput = (value: unknown, producer: string): ReturnType<typeof resolve> => {
+      const match = new RegExp(
+        `^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-${producer}\\.outputs\\.([\\w-]+)\\}$`,
+      ).exec(String(value));
+      if (!match) throw new Error(`${String(value)} is not an output of ${producer}`);
+      const producing = stacks.get(producer)!;
+      return resolve(producing, producing.output![match[1]].value);
+    };
+
+    test("the Azure gateway sends its tunnel, IKE, route and gateway logs to the host's workspace and audit archive", () => {
+      for (const [env, link] of links) {
+        const [setting] = Object.values(resourcesOf(link, 'azurerm_monitor_diagnostic_setting'));
+        const gateway = resolve(link, setting.target_resource_id);
+        expect(gateway.resource.type).toBe('Vpn');
+        expect((setting.enabled_log as Resource[]).map((l) => l.category).sort()).toEqual(
+          ['GatewayDiagnosticLog', 'IKEDiagnosticLog', 'RouteDiagnosticLog', 'TunnelDiagnosticLog'].sort(),
+        );
+        // No point-to-site on this gateway, and each category named (no category group).
+        expect(setting.enabled_log as Resource[]).not.toContainEqual(
+          expect.objectContaining({ category_group: expect.anything() }),
+        );
+        const hostStack = `${env}-azure-host-eastus2`;
+        const workspace = remoteOutput(setting.log_analytics_workspace_id, hostStack);
+        expect(workspace.id).toMatch(/^log-analytics_workspace_/);
+        expect(workspace.resource.name).not.toMatch(/-defender$/);
+        const archive = remoteOutput(setting.storage_account_id, hostStack);
+        expect(archive.id).toMatch(/^audit-archive_/);
+        // The archive is in the gateway's region, as Azure Monitor requires of a storage destination.
+        const [vnet] = Object.values(resourcesOf(stacks.get(hostStack)!, 'azurerm_virtual_network'));
+        expect(archive.resource.location).toBe(vnet.location);
+      }
+    });
+
+    test('every AWS tunnel logs, as JSON, into a KMS-encrypted, retained log group of the distribution stack that the key admits', () => {
+      for (const [env, link] of links) {
+        const dist = `${env}-aws-dist-us-east-1`;
+        const producing = stacks.get(dist)!;
+        for (const vpn of Object.values(resourcesOf(link, 'aws_vpn_connection'))) {
+          for (const tunnel of ['tunnel1', 'tunnel2']) {
+            const options = (vpn[`${tunnel}_log_options`] as Resource).cloudwatch_log_options as Resource;
+            expect(options).toMatchObject({ log_enabled: true, log_output_format: 'json' });
+            const group = remoteOutput(options.log_group_arn, dist);
+            expect(group.attribute).toBe('arn');
+            expect(group.resource).toMatchObject({
+              name: expect.stringMatching(/^\/aws\/vpn\/.+\/tunnels$/),
+              retention_in_days: expect.any(Number),
+              lifecycle: { prevent_destroy: true },
+            });
+            // The key's policy lets CloudWatch Logs use it for this account's log groups in the region.
+            const key = resolve(producing, group.resource.kms_key_id);
+            const statements = policyStatements(producing, key.resource.policy)!;
+            const logs = statements.find((s) => s.principals.Service?.includes('logs.us-east-1.amazonaws.com'))!;
+            const [pattern] = logs.conditions.find((c) => c.variable === 'kms:EncryptionContext:aws:logs:arn')!.values;
+            const account = /^arn:aws:logs:us-east-1:(\d{12}):log-group:\*$/.exec(pattern);
+            expect(account).not.toBeNull();
+          }
+        }
+      }
+    });
+
+    test('only the AWS end of the link keeps tunnel logs', () => {
+      const tunnelGroups = [...stacks].flatMap(([name, s]) =>
+        Object.values(resourcesOf(s, 'aws_cloudwatch_log_group'))
+          .filter((g) => String(g.name).startsWith('/aws/vpn/'))
+          .map(() => name),
+      );
+      expect(tunnelGroups.sort()).toEqual(['dev-aws-dist-us-east-1', 'prod-aws-dist-us-east-1']);
+    });
+  });
+
   test('every taggable resource of the link says it belongs to the link', () => {
     for (const [, link] of links) {
       for (const resources of Object.values(link.resource!)) {
@@ -319,8 +397,9 @@ describe('link stack, turned off or on another backend', () => {
 
   test('without the link, the network stacks export nothing to it', () => {
     expect(stacks.get('dev-aws-dist-us-east-1')!.output).toBeUndefined();
-    // The host still exports its AKS issuer, which the account stack's federation trusts, and
-    // the signing key's public key, which the distribution stacks' trust sets carry.
+    // The host still exports its AKS issuer, which the account stack's federation trusts, its NAT's
+    // address, which the federated role and the stores are bound to, and the signing key's public
+    // key, which the distribution stacks' trust sets carry.
     expect(
       Object.values(stacks.get('dev-azure-host-eastus2')!.output ?? {})
         .map((o) => o.value)
@@ -328,6 +407,7 @@ describe('link stack, turned off or on another backend', () => {
     ).toEqual([
       expect.stringMatching(/^\$\{azurerm_key_vault_key\.model-signing_key-g1_\w+\.public_key_pem\}$/),
       expect.stringMatching(/^\$\{azurerm_kubernetes_cluster\.\S+\.oidc_issuer_url\}$/),
+      expect.stringMatching(/^\$\{azurerm_public_ip\.network_nat-ip_\w+\.ip_address\}$/),
     ]);
   });
 
@@ -342,20 +422,74 @@ describe('link stack, turned off or on another backend', () => {
 
 describe('link ingress (frozen fixture config)', () => {
   const { stacks } = sharedOutput('frozen');
+  /** The AKS node subnets of the host stack, as planned there (`aks-system`, `aks-gpu`). */
+  const clusterSubnets = (env: string) =>
+    Object.values(resourcesOf(stacks.get(`${env}-azure-host-eastus2`)!, 'azurerm_subnet'))
+      .filter((s) => ['aks-system', 'aks-gpu'].includes(String(s.name)))
+      .flatMap((s) => s.address_prefixes as string[])
+      .sort();
+  const remoteId = (value: unknown, dist: StackJson) => {
+    const output = String(value).match(/^\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.([\w-]+)\}$/)![1];
+    return String(dist.output![output].value);
+  };
 
-  test("the EKS nodes admit HTTPS and path-MTU ICMP from the linked Azure VNet's CIDR, nothing wider", () => {
+  test('the EKS nodes admit HTTPS and path-MTU ICMP from the AKS node subnets only, on their own security group', () => {
     for (const env of ['dev', 'prod']) {
-      const rules = Object.values(resourcesOf(stacks.get(`${env}-link`)!, 'aws_vpc_security_group_ingress_rule'));
-      const azureCidr = fixture.environments[env].azure.regions[0].cidr;
-      expect(rules.map((r) => [r.cidr_ipv4, r.ip_protocol, r.from_port, r.to_port]).sort()).toEqual([
-        [azureCidr, 'icmp', 3, 4],
-        [azureCidr, 'tcp', 443, 443],
-      ]);
-      for (const rule of rules) {
-        expect(rule.security_group_id).toMatch(
-          /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-.*-aws-dist-/,
-        );
+      const link = stacks.get(`${env}-link`)!;
+      const dist = stacks.get(`${env}-aws-dist-us-east-1`)!;
+      const rules = Object.values(resourcesOf(link, 'aws_vpc_security_group_ingress_rule'));
+      const sources = clusterSubnets(env);
+      expect(sources).toHaveLength(2);
+      // Narrower than the VNet, which also holds the deploy runners, endpoints and gateway.
+      const vnet = fixture.environments[env].azure.regions[0].cidr;
+      for (const cidr of sources) expect(cidr).not.toBe(vnet);
+      expect(rules.map((r) => [r.cidr_ipv4, r.ip_protocol, r.from_port, r.to_port]).sort()).toEqual(
+        sources
+          .flatMap((cidr) => [
+            [cidr, 'icmp', 3, 4],
+            [cidr, 'tcp', 443, 443],
+          ])
+          .sort(),
+      );
+      // The peer-ingress group, not the EKS-managed cluster group; it is on every node.
+      const [groupId] = Object.keys(resourcesOf(dist, 'aws_security_group')).filter((id) =>
+        id.includes('peer-ingress'),
+      );
+      for (const rule of rules)
+        expect(remoteId(rule.security_group_id, dist)).toBe(`\${aws_security_group.${groupId}.id}`);
+      for (const template of Object.values(resourcesOf(dist, 'aws_launch_template')))
+        for (const nic of template.network_interfaces as Resource[])
+          expect(nic.security_groups).toEqual(expect.arrayContaining([`\${aws_security_group.${groupId}.id}`]));
+      // The group has no inline rules, which would fight the link's.
+      const group = resourcesOf(dist, 'aws_security_group')[groupId];
+      expect(group.ingress).toBeUndefined();
+      expect(group.egress).toBeUndefined();
+      // The cluster is unchanged: no extra groups in vpc_config (they would reach only the control plane).
+      const [cluster] = Object.values(resourcesOf(dist, 'aws_eks_cluster'));
+      expect((cluster.vpc_config as Resource).security_group_ids).toBeUndefined();
+    }
+  });
+
+  test("the node subnets' ACL admits the same, in the link's band, from the same subnets", () => {
+    for (const env of ['dev', 'prod']) {
+      const link = stacks.get(`${env}-link`)!;
+      const dist = stacks.get(`${env}-aws-dist-us-east-1`)!;
+      const acl = Object.values(resourcesOf(link, 'aws_network_acl_rule'));
+      const [nodesAcl] = Object.entries(resourcesOf(dist, 'aws_network_acl')).filter(([id]) => id.includes('nodes'));
+      for (const rule of acl) {
+        expect(remoteId(rule.network_acl_id, dist)).toBe(`\${aws_network_acl.${nodesAcl[0]}.id}`);
+        expect(rule).toMatchObject({ egress: false, rule_action: 'allow', rule_number: expect.any(Number) });
+        expect(Number(rule.rule_number)).toBeGreaterThanOrEqual(300);
+        expect(Number(rule.rule_number)).toBeLessThan(400);
       }
+      expect(acl.map((r) => [r.cidr_block, r.protocol, r.from_port ?? r.icmp_type]).sort()).toEqual(
+        clusterSubnets(env)
+          .flatMap((cidr) => [
+            [cidr, 'icmp', 3],
+            [cidr, 'tcp', 443],
+          ])
+          .sort(),
+      );
     }
   });
 });

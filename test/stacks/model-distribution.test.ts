@@ -51,9 +51,10 @@ describe('model distribution path (frozen fixture)', () => {
           expect(tests['<issuer>:sub'].values).toEqual([
             expect.stringMatching(/^system:serviceaccount:[a-z0-9-]+:[a-z0-9-]+$/),
           ]);
-          // The condition keys name the same provider the principal is.
+          // The issuer's condition keys name the same provider the principal is (global keys, `aws:`, name none).
           const provider = referencedAddress(s.principals.Federated[0]);
-          for (const c of s.conditions) expect(c.variable).toContain(`${provider}.arn`);
+          for (const c of s.conditions.filter((c) => !c.variable.startsWith('aws:')))
+            expect(c.variable).toContain(`${provider}.arn`);
         }
       }
     });
@@ -104,22 +105,44 @@ describe('model distribution path (frozen fixture)', () => {
       }
     });
 
-    test('the publisher can only put under models/ of each region, with that region key', () => {
+    test('the publisher can only put under models/ of each region, with that region key, granted beside its role', () => {
+      const account = stacks.get('prod-aws-account')!;
+      const policies = all<Found>('aws_iam_role_policy', [['prod-aws-account', account]]).filter((p) =>
+        p.id.startsWith('federated-artifact-publisher-stores-'),
+      );
+      expect(policies.map((p) => p.attributes.name).sort()).toEqual(['stores-eu-west-1', 'stores-us-east-1']);
       for (const dist of PROD_DISTS) {
-        const [policy] = all<Found>('aws_iam_role_policy', [[dist, stacks.get(dist)!]]).filter((p) =>
-          String(p.attributes.role).includes('artifact-publisher'),
-        );
-        expect(policy.attributes.name).toBe(`access-${dist.replace('prod-aws-dist-', '')}`);
+        const region = dist.replace('prod-aws-dist-', '');
+        const [policy] = policies.filter((p) => p.attributes.name === `stores-${region}`);
+        expect(referencedAddress(policy.attributes.role)).toMatch(/^aws_iam_role\.federated-artifact-publisher_role_/);
+        // The names the account stack grants are the ones the region stack creates.
+        const distStack = stacks.get(dist)!;
+        const bucket = resourcesOfType(distStack, 'aws_s3_bucket').find((b) => b.id.startsWith('model-store_bucket_'))!;
+        const alias = resourcesOfType(distStack, 'aws_kms_alias').find((a) => a.id.startsWith('model-store_key_'))!;
         const statements = statementsOf(policy);
         const s3 = statements.filter((s) => s.actions.some((a) => a.startsWith('s3:')));
         expect(s3.flatMap((s) => s.actions).sort()).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);
-        for (const s of s3)
-          expect(s.resources).toEqual([
-            expect.stringMatching(/aws_s3_bucket\.model-store_\w*bucket_\w+\.arn\}\/models\/\*$/),
-          ]);
+        for (const s of s3) expect(s.resources).toEqual([`arn:aws:s3:::${String(bucket.attributes.bucket)}/models/*`]);
         const kms = statements.filter((s) => s.actions.some((a) => a.startsWith('kms:')));
-        for (const s of kms)
-          expect(s.resources).toEqual([expect.stringMatching(/aws_kms_key\.model-store_\w*key_\w+\.arn/)]);
+        expect(kms).toHaveLength(1);
+        expect(kms[0].resources).toEqual([`arn:aws:kms:${region}:222222222222:key/*`]);
+        expect(kms[0].conditions).toEqual(
+          expect.arrayContaining([
+            { test: 'ForAnyValue:StringEquals', variable: 'kms:ResourceAliases', values: [alias.attributes.name] },
+            {
+              test: 'StringEquals',
+              variable: 'kms:EncryptionContext:aws:s3:arn',
+              values: [`arn:aws:s3:::${String(bucket.attributes.bucket)}`],
+            },
+            { test: 'StringEquals', variable: 'kms:ViaService', values: [`s3.${region}.amazonaws.com`] },
+          ]),
+        );
+        // No region stack grants the account's role anything.
+        expect(
+          all<Found>('aws_iam_role_policy', [[dist, distStack]]).filter((p) =>
+            String(p.attributes.role).includes('artifact-publisher'),
+          ),
+        ).toEqual([]);
       }
     });
 

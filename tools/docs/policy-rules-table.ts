@@ -3,6 +3,7 @@
  * drift: a test fails when the page's copy differs, and `npm run docs:policy` rewrites it. Pure.
  */
 import type { PolicyRule } from '../../constructs/checks/policy/rule';
+import { withBetweenMarkers } from '../markers';
 import { controlLabels } from '../policy/sarif';
 
 /** The page the table lives in. */
@@ -27,9 +28,5 @@ export function rulesTable(rules: readonly PolicyRule[]): string {
 
 /** `page` with the text between the markers replaced by the table of `rules`. */
 export function withRulesTable(page: string, rules: readonly PolicyRule[]): string {
-  const start = page.indexOf(RULES_TABLE_START);
-  const end = page.indexOf(RULES_TABLE_END);
-  if (start < 0 || end < start)
-    throw new Error(`${POLICY_PAGE} lacks the markers ${RULES_TABLE_START} ... ${RULES_TABLE_END}`);
-  return `${page.slice(0, start + RULES_TABLE_START.length)}\n\n${rulesTable(rules)}\n\n${page.slice(end)}`;
+  return withBetweenMarkers(page, RULES_TABLE_START, RULES_TABLE_END, rulesTable(rules), POLICY_PAGE);
 }

@@ -29,6 +29,14 @@ export interface AwsAccountTrailProps {
   readonly dataEventBucketPrefix: string;
 }
 
+/** The trail's audit bucket and the bucket of its access logs: `<prefix>-audit-<account>`, `<prefix>-audit-logs-<account>`. */
+export function awsAuditBucketNames(namePrefix: string, accountId: string): { audit: string; accessLogs: string } {
+  return {
+    audit: s3BucketName([namePrefix, 'audit', accountId]),
+    accessLogs: s3BucketName([namePrefix, 'audit-logs', accountId]),
+  };
+}
+
 /** The ARN a trail will have: key and bucket policies name it before it exists. */
 export function trailArn(region: string, accountId: string, name: string): string {
   return `arn:aws:cloudtrail:${region}:${accountId}:trail/${name}`;
@@ -51,9 +59,10 @@ export class AwsAccountTrail extends Construct {
     const name = namePrefix;
     const arn = trailArn(props.region, accountId, name);
 
-    const auditBucketName = s3BucketName([namePrefix, 'audit', accountId]);
+    const buckets = awsAuditBucketNames(namePrefix, accountId);
+    const auditBucketName = buckets.audit;
     const accessLogs = new AwsSecureBucket(this, 'access-logs', {
-      name: s3BucketName([namePrefix, 'audit-logs', accountId]),
+      name: buckets.accessLogs,
       noncurrentVersionDays: logging.retentionDays,
       expireAfterDays: logging.archiveDays,
       policyStatements: accessLogDelivery('S3DeliversAccessLogsOfTheAuditBucket', auditBucketName, accountId),

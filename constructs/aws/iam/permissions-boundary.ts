@@ -3,6 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Aspects, TerraformLocal, type IAspect, type TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { suppressPolicyRule } from '../../checks/policy/suppressions';
+import { auditChainStatements, type AwsAuditChain } from './audit-chain';
 import { iamPolicyDocument, type IamStatement } from './policy-document';
 
 /**
@@ -29,9 +30,10 @@ export const BOUNDARY_SERVICES = [
 /**
  * A permissions boundary: the most any platform role can ever do, whatever policy is attached
  * to it later. It grants nothing by itself, so it allows whole services; what it denies is
- * escalation: creating principals or credentials, and changing boundaries or this policy.
+ * escalation (creating principals or credentials, changing boundaries or this policy) and
+ * tampering with the audit chain (auditChainStatements).
  */
-export function boundaryStatements(boundaryPolicyArn: string): IamStatement[] {
+export function boundaryStatements(boundaryPolicyArn: string, audit: AwsAuditChain): IamStatement[] {
   return [
     { sid: 'PlatformServices', actions: BOUNDARY_SERVICES.map((s) => `${s}:*`), resources: ['*'] },
     {
@@ -72,6 +74,7 @@ export function boundaryStatements(boundaryPolicyArn: string): IamStatement[] {
       ],
       resources: [boundaryPolicyArn],
     },
+    ...auditChainStatements(audit),
   ];
 }
 
@@ -79,7 +82,8 @@ export function boundaryStatements(boundaryPolicyArn: string): IamStatement[] {
 export interface AwsPermissionsBoundaryProps {
   /** Policy name, unique in the account: `<platform>-<environment>-boundary`. */
   readonly name: string;
-  readonly accountId: string;
+  /** The environment's audit chain, which the boundary protects. */
+  readonly auditChain: AwsAuditChain;
 }
 
 /** The platform's permissions boundary policy, created once per account in the account stack. */
@@ -89,11 +93,11 @@ export class AwsPermissionsBoundary extends Construct {
   constructor(scope: Construct, id: string, props: AwsPermissionsBoundaryProps) {
     super(scope, id);
     // The ARN is built from the name: the document names the policy it belongs to.
-    const arn = `arn:aws:iam::${props.accountId}:policy/${props.name}`;
+    const arn = `arn:aws:iam::${props.auditChain.accountId}:policy/${props.name}`;
     this.policy = new IamPolicy(this, 'policy', {
       name: props.name,
       description: 'Permissions boundary of every IAM role the GPU platform creates',
-      policy: iamPolicyDocument(this, 'document', boundaryStatements(arn)).json,
+      policy: iamPolicyDocument(this, 'document', boundaryStatements(arn, props.auditChain)).json,
     });
     // The gate reads every customer-managed policy as a grant; this one only caps other grants.
     const why = 'a permissions boundary: a ceiling on what platform roles may ever be granted, not a grant itself';

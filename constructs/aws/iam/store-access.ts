@@ -10,8 +10,15 @@ import type { IamStatement } from './policy-document';
 /** A region's model distribution bucket and its key. */
 export interface AwsModelStoreRef {
   readonly bucketArn: string;
+  /** The key's ARN, or where a grant is written before the key exists, every key of its region (`key/*`). */
   readonly keyArn: string;
   readonly region: string;
+  /**
+   * The key's alias (`alias/<name>`), when `keyArn` is a pattern: KMS then matches the key by it
+   * (`kms:ResourceAliases`; IAM does not read alias ARNs in `Resource`). Default: none, the ARN
+   * names the key.
+   */
+  readonly keyAlias?: string;
 }
 
 /** A region's workload log group. */
@@ -29,6 +36,9 @@ function viaS3ForBucket(store: AwsModelStoreRef) {
   return [
     { test: 'StringEquals', variable: 'kms:ViaService', values: [`s3.${store.region}.amazonaws.com`] },
     { test: 'StringEquals', variable: 'kms:EncryptionContext:aws:s3:arn', values: [store.bucketArn] },
+    ...(store.keyAlias
+      ? [{ test: 'ForAnyValue:StringEquals', variable: 'kms:ResourceAliases', values: [store.keyAlias] }]
+      : []),
   ];
 }
 
@@ -86,6 +96,36 @@ export function workloadLogStatements(store: AwsLogStoreRef, suffix = ''): IamSt
 export interface AwsRegionStores {
   readonly models: AwsModelStoreRef;
   readonly 'workload-logs': AwsLogStoreRef;
+}
+
+/** What names a region's stores, all known before they exist. */
+export interface AwsRegionStoreNames {
+  readonly region: string;
+  readonly accountId: string;
+  /** The model store bucket (`awsModelStoreBucketName`). */
+  readonly bucketName: string;
+  /** The model store key's alias, without `alias/` (`awsModelStoreKeyAlias`). */
+  readonly keyAlias: string;
+  /** The workload log group (`awsWorkloadLogGroupName`). */
+  readonly logGroupName: string;
+}
+
+/**
+ * A region's stores named from their names, for a grant written in another stack than the one
+ * creating them (the account stack, which is applied first): the bucket and log group ARNs follow
+ * from their names; the key's does not (KMS picks its id), so the key is matched by its alias.
+ */
+export function awsRegionStoresByName(names: AwsRegionStoreNames): AwsRegionStores {
+  const { region, accountId } = names;
+  return {
+    models: {
+      bucketArn: `arn:aws:s3:::${names.bucketName}`,
+      keyArn: `arn:aws:kms:${region}:${accountId}:key/*`,
+      keyAlias: `alias/${names.keyAlias}`,
+      region,
+    },
+    'workload-logs': { logGroupArn: `arn:aws:logs:${region}:${accountId}:log-group:${names.logGroupName}` },
+  };
 }
 
 /** The statements of every grant, on one region's stores. */

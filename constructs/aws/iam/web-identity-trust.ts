@@ -16,9 +16,15 @@ export function oidcConditionIssuer(providerArn: string): string {
 /**
  * Trust for `sts:AssumeRoleWithWebIdentity` from Kubernetes service-account tokens: one
  * statement per trusted OIDC provider (one per cluster), each pinned to the STS audience and to
- * the exact `system:serviceaccount:<namespace>:<name>` subject, never a pattern.
+ * the exact `system:serviceaccount:<namespace>:<name>` subject, never a pattern; and, when
+ * `sourceCidrs` are given, to calls from those addresses only (`aws:SourceIp`: the token is
+ * accepted only where the cluster's egress comes from).
  */
-export function webIdentityTrustStatements(providerArns: readonly string[], subject: string): IamStatement[] {
+export function webIdentityTrustStatements(
+  providerArns: readonly string[],
+  subject: string,
+  sourceCidrs: readonly string[] = [],
+): IamStatement[] {
   return providerArns.map((providerArn, i) => {
     const issuer = oidcConditionIssuer(providerArn);
     return {
@@ -28,7 +34,13 @@ export function webIdentityTrustStatements(providerArns: readonly string[], subj
       conditions: [
         { test: 'StringEquals', variable: `${issuer}:aud`, values: [STS_AUDIENCE] },
         { test: 'StringEquals', variable: `${issuer}:sub`, values: [subject] },
+        ...(sourceCidrs.length > 0 ? [{ test: 'IpAddress', variable: 'aws:SourceIp', values: [...sourceCidrs] }] : []),
       ],
     };
   });
+}
+
+/** An IPv4 address as the one-address CIDR IAM's IP conditions take; works on unresolved references too. */
+export function hostCidr(address: string): string {
+  return `${address}/32`;
 }

@@ -14,6 +14,12 @@ export interface AwsWorkloadRoleProps {
   readonly oidcProviderArns: readonly string[];
   /** The only subject trusted: `system:serviceaccount:<namespace>:<name>`. */
   readonly subject: string;
+  /**
+   * The addresses the role may be assumed from (`aws:SourceIp`): a cluster outside AWS, whose
+   * calls reach STS from its NAT. Default: none, any address (an EKS cluster's own IRSA roles,
+   * whose calls may come through the VPC's STS endpoint, where `aws:SourceIp` is absent).
+   */
+  readonly sourceCidrs?: readonly string[];
   /** What the role may do, as an inline policy. Default: none (a role that only carries managed policies). */
   readonly statements?: readonly IamStatement[];
   /** AWS managed policies attached, by name. Default: none. */
@@ -33,7 +39,11 @@ export class AwsWorkloadRole extends Construct {
 
   constructor(scope: Construct, id: string, props: AwsWorkloadRoleProps) {
     super(scope, id);
-    const trust = iamPolicyDocument(this, 'trust', webIdentityTrustStatements(props.oidcProviderArns, props.subject));
+    const trust = iamPolicyDocument(
+      this,
+      'trust',
+      webIdentityTrustStatements(props.oidcProviderArns, props.subject, props.sourceCidrs),
+    );
     this.role = new IamRole(this, 'role', {
       name: props.name,
       description: props.description,

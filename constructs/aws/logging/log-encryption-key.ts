@@ -19,6 +19,11 @@ export interface AwsLogEncryptionKeyProps {
    * the key. Default false.
    */
   readonly alarmTopic?: boolean;
+  /**
+   * `AWSServiceRoleForConfig`, when AWS Config delivers into a bucket encrypted with the key (the
+   * account stack's key). Default: none.
+   */
+  readonly configRoleArn?: string;
 }
 
 /**
@@ -78,6 +83,16 @@ export function logKeyStatements(props: AwsLogEncryptionKeyProps): IamStatement[
       conditions: [
         { test: 'ArnLike', variable: 'aws:SourceArn', values: [`arn:aws:cloudwatch:${region}:${accountId}:alarm:*`] },
       ],
+    });
+  }
+  if (props.configRoleArn) {
+    // Config encrypts what it delivers as its service-linked role (Config developer guide,
+    // "Permissions for the KMS Key"), in this account only.
+    statements.push({
+      sid: 'ConfigEncryptsWhatItDelivers',
+      principals: [{ type: 'AWS', identifiers: [props.configRoleArn] }],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      resources: ['*'],
     });
   }
   return statements;

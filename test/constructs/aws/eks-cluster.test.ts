@@ -1,4 +1,5 @@
 import { EKS_ADDONS, EKS_CONTROL_PLANE_LOG_TYPES } from '../../../constructs/aws/eks-cluster';
+import { frozenConfig } from '../../helpers/config-fixture';
 import { IMDS_HOP_LIMIT } from '../../../constructs/aws/eks-launch-template';
 import { CAPACITY_BLOCK_ID, ODCR_ID } from '../../helpers/gpu-fixture';
 import { policyStatements } from '../../../constructs/shared/stack-json';
@@ -13,6 +14,7 @@ const only = (stack: StackJson, type: string): Resource => {
   expect(all).toHaveLength(1);
   return all[0];
 };
+const resourcesOfData = (stack: StackJson, type: string): Record<string, Resource> => stack.data?.[type] ?? {};
 /** The launch template a node group uses. */
 function launchTemplateOf(stack: StackJson, group: Resource): Resource {
   const ref = String((group.launch_template as Resource).id).match(/aws_launch_template\.([\w-]+)\.id/)![1];
@@ -98,6 +100,33 @@ describe('EKS cluster', () => {
       const addons = Object.values(resourcesOf(prod, 'aws_eks_addon')).map((a) => a.addon_name);
       expect(addons.sort()).toEqual([...EKS_ADDONS].sort());
       expect(addons).toEqual(expect.arrayContaining(['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent']));
+    });
+
+    test("each add-on's version is EKS's default for the cluster's configured Kubernetes version", () => {
+      for (const [env, stack] of [
+        ['prod', prod],
+        ['dev', dev],
+      ] as const) {
+        const versions = resourcesOfData(stack, 'aws_eks_addon_version');
+        const kubernetesVersion = (
+          frozenConfig() as { environments: Record<string, { kubernetes: { version: string } }> }
+        ).environments[env].kubernetes.version;
+        for (const addon of Object.values(resourcesOf(stack, 'aws_eks_addon'))) {
+          const ref = /^\$\{data\.aws_eks_addon_version\.([\w-]+)\.version\}$/.exec(String(addon.addon_version));
+          expect({ addon: addon.addon_name, pinned: Boolean(ref) }).toEqual({ addon: addon.addon_name, pinned: true });
+          // The configured version, a literal: read at plan, so the plan shows what will be installed.
+          expect(versions[ref![1]]).toMatchObject({
+            addon_name: addon.addon_name,
+            kubernetes_version: kubernetesVersion,
+            most_recent: false,
+          });
+          expect(addon).toMatchObject({
+            resolve_conflicts_on_create: 'OVERWRITE',
+            resolve_conflicts_on_update: 'OVERWRITE',
+          });
+        }
+        expect(Object.keys(versions)).toHaveLength(EKS_ADDONS.length);
+      }
     });
 
     test('no IAM policy grants wildcard actions', () => {

@@ -1,6 +1,7 @@
 import { policyStatements } from '../../../constructs/shared/stack-json';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { AWS_INTERFACE_ENDPOINT_SERVICES } from '../../../constructs/aws/vpc-endpoints';
+import { ADMIN_PORTS, planNetworkAcl, type NetworkAclTier } from '../../../constructs/aws/network-acl-plan';
 import { resourcesOf, sharedOutput } from '../../helpers/synth';
 // cdktf's matchers (toHaveResourceWithProperties), declared for this file only: loading cdktf in
 // every test file, pure ones too, costs each of them its load time.
@@ -170,5 +171,86 @@ describe('AWS flow-log delivery role (frozen fixture config)', () => {
       ],
       [['logs:DescribeLogGroups'], 'arn:aws:logs:eu-west-1:222222222222:log-group:*'],
     ]);
+  });
+});
+
+describe('AWS network ACLs (frozen fixture)', () => {
+  const { stacks } = sharedOutput('frozen');
+  const dists = [...stacks].filter(([name]) => name.includes('-aws-dist-'));
+
+  test.each(dists.map(([name, stack]) => [name, stack] as const))(
+    '%s: every subnet is on the ACL of its tier, one ACL per tier, and each ACL has the planned rules',
+    (_, stack) => {
+      const vpc = Object.values(resourcesOf(stack, 'aws_vpc'))[0];
+      const acls = resourcesOf(stack, 'aws_network_acl');
+      const rules = Object.values(resourcesOf(stack, 'aws_network_acl_rule'));
+      const tierOf = Object.fromEntries(
+        Object.entries(resourcesOf(stack, 'aws_subnet')).map(([id, s]) => [
+          `\${aws_subnet.${id}.id}`,
+          (s.tags as Record<string, string>).tier,
+        ]),
+      );
+      const seen: string[] = [];
+      for (const [id, acl] of Object.entries(acls)) {
+        const tiers = new Set((acl.subnet_ids as string[]).map((s) => tierOf[s]));
+        expect(tiers.size).toBe(1);
+        const [tier] = [...tiers] as NetworkAclTier[];
+        seen.push(...(acl.subnet_ids as string[]));
+        const written = rules
+          .filter((r) => r.network_acl_id === `\${aws_network_acl.${id}.id}`)
+          .map((r) => ({
+            ruleNumber: r.rule_number,
+            egress: r.egress,
+            action: r.rule_action,
+            protocol: r.protocol,
+            cidr: r.cidr_block,
+            ...(r.from_port === undefined ? {} : { fromPort: r.from_port, toPort: r.to_port }),
+            ...(r.icmp_type === undefined ? {} : { icmpType: r.icmp_type, icmpCode: r.icmp_code }),
+          }));
+        const order = (e: { egress: unknown; ruleNumber: unknown }) => `${String(e.egress)}-${String(e.ruleNumber)}`;
+        const sorted = <T extends { egress: unknown; ruleNumber: unknown }>(entries: T[]) =>
+          [...entries].sort((a, b) => order(a).localeCompare(order(b)));
+        expect(sorted(written)).toEqual(sorted(planNetworkAcl(tier, String(vpc.cidr_block))));
+      }
+      expect(Object.keys(acls)).toHaveLength(4);
+      expect(seen.sort()).toEqual(Object.keys(tierOf).sort());
+    },
+  );
+
+  test.each(dists.map(([name, stack]) => [name, stack] as const))(
+    "%s: the VPC's default ACL admits nothing and leaves the subnets to their tiers' ACLs",
+    (_, stack) => {
+      const [acl] = Object.values(resourcesOf(stack, 'aws_default_network_acl'));
+      const [vpcId] = Object.keys(resourcesOf(stack, 'aws_vpc'));
+      expect(acl.default_network_acl_id).toBe(`\${aws_vpc.${vpcId}.default_network_acl_id}`);
+      expect(acl.ingress).toBeUndefined();
+      expect(acl.egress).toBeUndefined();
+      expect(acl.lifecycle).toEqual({ ignore_changes: ['subnet_ids'] });
+      expect((acl.depends_on as string[]).filter((d) => d.startsWith('aws_network_acl.'))).toHaveLength(4);
+    },
+  );
+
+  test('no ACL rule of any stack admits SSH or RDP from the internet, and every ACL refuses them first', () => {
+    for (const [name, stack] of stacks) {
+      const rules = Object.values(resourcesOf(stack, 'aws_network_acl_rule'));
+      for (const r of rules.filter((r) => r.egress === false && r.rule_action === 'allow')) {
+        if (r.cidr_block !== '0.0.0.0/0') continue;
+        expect({ name, protocol: r.protocol }).not.toEqual({ name, protocol: '-1' });
+        for (const port of ADMIN_PORTS)
+          expect({ name, r, spans: Number(r.from_port) <= port && port <= Number(r.to_port) }).toEqual({
+            name,
+            r,
+            spans: false,
+          });
+      }
+      for (const id of Object.keys(resourcesOf(stack, 'aws_network_acl'))) {
+        const refused = rules
+          .filter((r) => r.network_acl_id === `\${aws_network_acl.${id}.id}` && r.rule_action === 'deny')
+          .map((r) => [r.protocol, r.from_port, r.cidr_block]);
+        expect(refused).toEqual(
+          ADMIN_PORTS.flatMap((port) => ['tcp', 'udp'].map((protocol) => [protocol, port, '0.0.0.0/0'])),
+        );
+      }
+    }
   });
 });

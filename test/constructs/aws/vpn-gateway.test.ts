@@ -12,6 +12,7 @@ const props: AwsVpnGatewayProps = {
   peerAsn: 65010,
   peerAddresses: ['203.0.113.1', '203.0.113.2'],
   plan: planVpnTunnels(),
+  tunnelLogGroupArn: 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpn/p-dev-us-east-1/tunnels',
 };
 
 function synth(overrides: Partial<AwsVpnGatewayProps> = {}): Resources {
@@ -56,6 +57,15 @@ describe('AwsVpnGateway', () => {
         ];
       }),
     );
+  });
+
+  test('both tunnels of every connection log into the given group, as JSON', () => {
+    const vpns = Object.values(synth().aws_vpn_connection);
+    expect(vpns).toHaveLength(2);
+    const expected = {
+      cloudwatch_log_options: { log_enabled: true, log_group_arn: props.tunnelLogGroupArn, log_output_format: 'json' },
+    };
+    for (const v of vpns) expect(v).toMatchObject({ tunnel1_log_options: expected, tunnel2_log_options: expected });
   });
 
   test('routes propagate into every given route table', () => {

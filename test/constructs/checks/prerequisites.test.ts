@@ -130,6 +130,51 @@ describe('deploy prerequisites', () => {
     });
   });
 
+  describe('PRE-AWS-10: a stack attaches policies only to roles it declares', () => {
+    test('an inline policy on a role of the account stack, named through remote state, is found', () => {
+      const stacks = frozenCopy();
+      const dist = stacks.get(DIST)!;
+      const [id, policy] = entries(dist, 'aws_iam_role_policy').find(([key]) => key.includes('model-server'))!;
+      policy.role = '${data.terraform_remote_state.cross-stack-reference-input-prod-aws-account.outputs.x}';
+      const attachment = find(dist, 'aws_iam_role_policy_attachment', 'eks_node-role');
+      attachment.role = 'gpuplat-prod-some-role';
+      expect(checkPrerequisites(stacks).filter((f) => f.rule === 'PRE-AWS-10')).toEqual([
+        expect.objectContaining({
+          stack: DIST,
+          address: `aws_iam_role_policy.${id}`,
+          problem: expect.stringContaining('which another stack (or nobody) declares'),
+        }),
+        expect.objectContaining({
+          stack: DIST,
+          address: expect.stringMatching(/^aws_iam_role_policy_attachment\.eks_node-role/),
+          problem: expect.stringContaining('attaches to role gpuplat-prod-some-role'),
+        }),
+      ]);
+    });
+
+    test('the fixture attaches every grant in the stack of its role', () => {
+      for (const [, stack] of sharedOutput('frozen').stacks)
+        for (const type of ['aws_iam_role_policy', 'aws_iam_role_policy_attachment'])
+          for (const grant of resourcesOfType(stack, type))
+            expect(String(grant.attributes.role)).toMatch(/^\$\{aws_iam_role\.[\w-]+\.(id|name)\}$/);
+    });
+  });
+
+  describe("PRE-AWS-11: Security Hub standards wait for the region's Config recorder", () => {
+    test('a standard subscribed without waiting for the recorder status is found', () => {
+      const stacks = frozenCopy();
+      const standard = find(stacks.get(DIST)!, 'aws_securityhub_standards_subscription', 'baseline_security-hub_cis');
+      standard.depends_on = (standard.depends_on as string[]).filter((d) => !d.includes('recorder_status'));
+      expect(checkPrerequisites(stacks).filter((f) => f.rule === 'PRE-AWS-11')).toEqual([
+        expect.objectContaining({
+          stack: DIST,
+          address: expect.stringMatching(/^aws_securityhub_standards_subscription\.baseline_security-hub_cis/),
+          problem: expect.stringContaining('AWS Config is not enabled'),
+        }),
+      ]);
+    });
+  });
+
   describe('PRE-AZ-1: AKS waits for its control-plane roles', () => {
     test('without Key Vault Contributor on the private KMS vault', () => {
       expect(
@@ -394,13 +439,16 @@ describe('deploy prerequisites', () => {
   describe('PRE-AWS-3: account-global IAM is declared once per account', () => {
     test('the fixture declares each service-linked role at most once per account', () => {
       const { stacks } = sharedOutput('frozen');
-      const byAccount = new Map<string, number>();
+      const byAccountAndService = new Map<string, number>();
       for (const stack of stacks.values()) {
         const account = (stack.provider?.aws?.[0]?.allowed_account_ids as string[] | undefined)?.[0];
-        const roles = Object.keys(stack.resource?.aws_iam_service_linked_role ?? {}).length;
-        if (account) byAccount.set(account, (byAccount.get(account) ?? 0) + roles);
+        for (const role of Object.values(stack.resource?.aws_iam_service_linked_role ?? {})) {
+          const key = `${account} ${String(role.aws_service_name)}`;
+          byAccountAndService.set(key, (byAccountAndService.get(key) ?? 0) + 1);
+        }
       }
-      for (const count of byAccount.values()) expect(count).toBeLessThanOrEqual(1);
+      expect(byAccountAndService.size).toBeGreaterThan(0);
+      for (const count of byAccountAndService.values()) expect(count).toBe(1);
       expect(duplicateAccountGlobals(stacks)).toEqual([]);
     });
 

@@ -1,11 +1,13 @@
 import {
   KEY_VAULT_NAME_PATTERN,
+  awsAccountStackName,
   STORAGE_ACCOUNT_NAME_PATTERN,
   awsDistributionStackName,
   azureHostStackName,
   boundedName,
   keyVaultName,
   linkStackName,
+  parseStackName,
   storageAccountName,
 } from '../../../constructs/cloud-neutral/naming';
 
@@ -14,6 +16,23 @@ describe('naming', () => {
     expect(azureHostStackName('prod', 'eastus2')).toBe('prod-azure-host-eastus2');
     expect(awsDistributionStackName('prod', 'us-east-1')).toBe('prod-aws-dist-us-east-1');
     expect(linkStackName('prod')).toBe('prod-link');
+  });
+
+  test('a stack name reads back into its environment, kind and region', () => {
+    expect(parseStackName(azureHostStackName('prd', 'swedencentral'))).toEqual({
+      environment: 'prd',
+      kind: 'azure-host',
+      region: 'swedencentral',
+    });
+    expect(parseStackName(awsDistributionStackName('qa2', 'ap-northeast-1'))).toEqual({
+      environment: 'qa2',
+      kind: 'aws-dist',
+      region: 'ap-northeast-1',
+    });
+    expect(parseStackName(awsAccountStackName('prod'))).toEqual({ environment: 'prod', kind: 'aws-account' });
+    expect(parseStackName(linkStackName('dev'))).toEqual({ environment: 'dev', kind: 'link' });
+    expect(parseStackName('scratch')).toBeUndefined();
+    expect(parseStackName('prod-gcp-host-x')).toBeUndefined();
   });
 
   test('a short storage account name is the plain join', () => {

@@ -252,6 +252,75 @@ export const RULE_FIXTURES: Readonly<Record<string, { compliant: R[]; violating:
     compliant: [['aws_subnet', 'private', { map_public_ip_on_launch: false }]],
     violating: [['aws_subnet', 'public', { map_public_ip_on_launch: true }]],
   },
+  'GPUP-AWS-NET-4': {
+    compliant: [
+      [
+        'aws_network_acl_rule',
+        'deny_ssh',
+        { rule_action: 'deny', egress: false, protocol: 'tcp', cidr_block: '0.0.0.0/0', from_port: 22, to_port: 22 },
+      ],
+      [
+        'aws_network_acl_rule',
+        'replies',
+        {
+          rule_action: 'allow',
+          egress: false,
+          protocol: 'tcp',
+          cidr_block: '0.0.0.0/0',
+          from_port: 3390,
+          to_port: 65535,
+        },
+      ],
+      [
+        'aws_network_acl_rule',
+        'vpc',
+        { rule_action: 'allow', egress: false, protocol: '-1', cidr_block: '10.0.0.0/16' },
+      ],
+      [
+        'aws_network_acl',
+        'acl',
+        { ingress: [{ action: 'allow', protocol: 'tcp', cidr_block: '0.0.0.0/0', from_port: 443, to_port: 443 }] },
+      ],
+    ],
+    violating: [
+      [
+        'aws_network_acl_rule',
+        'replies',
+        {
+          rule_action: 'allow',
+          egress: false,
+          protocol: 'tcp',
+          cidr_block: '0.0.0.0/0',
+          from_port: 1024,
+          to_port: 65535,
+        },
+      ],
+      [
+        'aws_network_acl',
+        'acl',
+        { ingress: [{ action: 'allow', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }] },
+      ],
+    ],
+  },
+  'GPUP-AWS-NET-5': {
+    compliant: [
+      VPC,
+      ['aws_default_network_acl', 'default', { default_network_acl_id: '${aws_vpc.vpc.default_network_acl_id}' }],
+    ],
+    violating: [
+      VPC,
+      [
+        'aws_default_network_acl',
+        'default',
+        {
+          default_network_acl_id: '${aws_vpc.vpc.default_network_acl_id}',
+          ingress: [
+            { action: 'allow', protocol: '-1', cidr_block: '0.0.0.0/0', rule_no: 100, from_port: 0, to_port: 0 },
+          ],
+        },
+      ],
+    ],
+  },
   'GPUP-AZ-NET-1': {
     compliant: [
       ['azurerm_virtual_network', 'vnet', {}],
