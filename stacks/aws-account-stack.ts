@@ -1,7 +1,7 @@
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import type { Construct } from 'constructs';
 import { AwsAccountTrail, trailArn } from '../constructs/aws/audit/account-trail';
-import { AwsAlarmTopic } from '../constructs/aws/audit/alarm-topic';
+import { AwsAlarmTopic, awsAlarmTopicName } from '../constructs/aws/audit/alarm-topic';
 import { AwsSecurityAlarms } from '../constructs/aws/audit/security-alarms';
 import { AwsPermissionsBoundary, boundEveryRole } from '../constructs/aws/iam/permissions-boundary';
 import { awsLogEncryptionKey } from '../constructs/aws/logging/log-encryption-key';
@@ -128,7 +128,7 @@ export class AwsAccountStack extends PlatformStack {
       region: props.region,
       trailArn: createTrail ? trailArn(props.region, accountId, props.namePrefix) : undefined,
       alarmTopic: true,
-      configRoleArn: configRole?.arn,
+      configDelivery: configRole !== undefined,
     });
     if (configRole) {
       const bucket = new AwsConfigBucket(this, 'config-bucket', {
@@ -141,7 +141,7 @@ export class AwsAccountStack extends PlatformStack {
       this.configDelivery = { roleArn: configRole.arn, bucketName: bucket.store.bucket.id, kmsKeyArn: logKey.arn };
     }
     const topic = new AwsAlarmTopic(this, 'alarm-topic', {
-      name: `${props.namePrefix}-alarms`,
+      name: awsAlarmTopicName(props.namePrefix),
       accountId,
       region: props.region,
       kmsKeyArn: logKey.arn,

@@ -4,12 +4,7 @@
  */
 import { parsePlatformConfig } from '../../config/load';
 import { AWS_BASELINE_PARTS } from '../../config/schema';
-import {
-  policyStatements,
-  referencedAddress,
-  resourcesOfType,
-  type StackJson,
-} from '../../constructs/shared/stack-json';
+import { policyStatements, resourcesOfType, type StackJson } from '../../constructs/shared/stack-json';
 import { BASELINE_OWNED_ELSEWHERE, configProblems, frozenConfig } from '../helpers/config-fixture';
 import { resourcesOf, sharedOutput, synthesize } from '../helpers/synth';
 
@@ -156,8 +151,11 @@ describe('AWS account baseline (frozen fixture)', () => {
     const configStatement = policyStatements(account, logKey.attributes.policy)!.find(
       (s) => s.sid === 'ConfigEncryptsWhatItDelivers',
     )!;
-    // By reference, so the role exists before the key policy names it (PRE-AWS-2).
-    expect(referencedAddress(configStatement.principals.AWS[0])).toMatch(/^aws_iam_service_linked_role\.config-role/);
+    // The service-linked role has no KMS access: Config delivers as its service principal, for this account.
+    expect(configStatement.principals).toEqual({ Service: ['config.amazonaws.com'] });
+    expect(configStatement.conditions).toEqual([
+      { test: 'StringEquals', variable: 'AWS:SourceAccount', values: ['222222222222'] },
+    ]);
     // The channel's key is the bucket's key: Config requires it in the bucket's region.
     const channelKey = String(only(dist(stacks, 'eu-west-1'), 'aws_config_delivery_channel').attributes.s3_kms_key_arn);
     expect(channelKey).toMatch(/log-key/);

@@ -5,6 +5,9 @@ import { Construct } from 'constructs';
 import { iamPolicyDocument } from '../iam/policy-document';
 
 /** Props of {@link AwsAlarmTopic}. */
+/** The environment's alarm topic name: `<platform>-<environment>-alarms`. */
+export const awsAlarmTopicName = (namePrefix: string) => `${namePrefix}-alarms`;
+
 export interface AwsAlarmTopicProps {
   /** Topic name, `<platform>-<environment>-alarms`. */
   readonly name: string;

@@ -3,6 +3,7 @@
  * audit and Config buckets, the log keys, the log groups and the flow logs. Pure.
  */
 import { awsAuditBucketNames } from '../audit/account-trail';
+import { awsAlarmTopicName } from '../audit/alarm-topic';
 import { awsConfigBucketNames } from '../baseline/config-bucket';
 import type { IamStatement } from './policy-document';
 
@@ -67,6 +68,16 @@ export const LOG_GROUP_ACTIONS = [
   'logs:DisassociateKmsKey',
 ] as const;
 
+/**
+ * Actions that silence the CIS alarm chain: the metric filters on the trail's log group, the
+ * alarms on them and the topic they notify.
+ */
+export const ALARM_CHAIN_ACTIONS = {
+  filters: ['logs:DeleteMetricFilter', 'logs:PutMetricFilter'],
+  alarms: ['cloudwatch:DeleteAlarms', 'cloudwatch:DisableAlarmActions', 'cloudwatch:PutMetricAlarm'],
+  topic: ['sns:DeleteTopic', 'sns:SetTopicAttributes', 'sns:Unsubscribe', 'sns:RemovePermission'],
+} as const;
+
 /** Actions that turn off the detectors and recorders of the account baseline; none takes a resource ARN. */
 export const DETECTOR_ACTIONS = [
   'config:StopConfigurationRecorder',
@@ -126,6 +137,12 @@ export function auditChainStatements(chain: AwsAuditChain): IamStatement[] {
       logGroup(`/aws/cloudtrail/${namePrefix}*`),
       logGroup(`/aws/vpc/${namePrefix}-*`),
       logGroup(`/aws/eks/${namePrefix}-*`),
+      logGroup(`/aws/vpn/${namePrefix}-*`),
+    ]),
+    deny('AuditChainMetricFilters', ALARM_CHAIN_ACTIONS.filters, [logGroup(`/aws/cloudtrail/${namePrefix}*`)]),
+    deny('AuditChainAlarms', ALARM_CHAIN_ACTIONS.alarms, [`arn:aws:cloudwatch:*:${accountId}:alarm:${namePrefix}-*`]),
+    deny('AuditChainAlarmTopic', ALARM_CHAIN_ACTIONS.topic, [
+      `arn:aws:sns:*:${accountId}:${awsAlarmTopicName(namePrefix)}`,
     ]),
     deny('AuditChainFlowLogs', ['ec2:DeleteFlowLogs'], [`arn:aws:ec2:*:${accountId}:vpc-flow-log/*`]),
     deny('AuditChainDetectors', DETECTOR_ACTIONS, ['*']),

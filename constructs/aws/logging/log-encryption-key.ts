@@ -20,10 +20,10 @@ export interface AwsLogEncryptionKeyProps {
    */
   readonly alarmTopic?: boolean;
   /**
-   * `AWSServiceRoleForConfig`, when AWS Config delivers into a bucket encrypted with the key (the
-   * account stack's key). Default: none.
+   * Whether AWS Config delivers into a bucket encrypted with the key (the account stack's key).
+   * Default false.
    */
-  readonly configRoleArn?: string;
+  readonly configDelivery?: boolean;
 }
 
 /**
@@ -85,14 +85,16 @@ export function logKeyStatements(props: AwsLogEncryptionKeyProps): IamStatement[
       ],
     });
   }
-  if (props.configRoleArn) {
-    // Config encrypts what it delivers as its service-linked role (Config developer guide,
-    // "Permissions for the KMS Key"), in this account only.
+  if (props.configDelivery) {
+    // The Config service-linked role has no access to KMS keys, so Config delivers as its service
+    // principal (Config developer guide, "Permissions for the KMS Key for the AWS Config Delivery
+    // Channel", service-linked roles), for this account only.
     statements.push({
       sid: 'ConfigEncryptsWhatItDelivers',
-      principals: [{ type: 'AWS', identifiers: [props.configRoleArn] }],
+      principals: [{ type: 'Service', identifiers: ['config.amazonaws.com'] }],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
       resources: ['*'],
+      conditions: [{ test: 'StringEquals', variable: 'AWS:SourceAccount', values: [accountId] }],
     });
   }
   return statements;

@@ -92,6 +92,26 @@ const CASES: readonly (Omit<Request, 'principal'> & { sid: string })[] = [
     resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/aws/eks/gpuplat-prod-eu-west-1/cluster`,
   },
   {
+    sid: 'AuditChainLogGroups',
+    action: 'logs:DeleteLogGroup',
+    resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/vpn/gpuplat-prod-us-east-1/tunnels`,
+  },
+  {
+    sid: 'AuditChainMetricFilters',
+    action: 'logs:DeleteMetricFilter',
+    resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/cloudtrail/gpuplat-prod`,
+  },
+  {
+    sid: 'AuditChainAlarms',
+    action: 'cloudwatch:DisableAlarmActions',
+    resource: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:gpuplat-prod-cloudtrail-changes`,
+  },
+  {
+    sid: 'AuditChainAlarmTopic',
+    action: 'sns:DeleteTopic',
+    resource: `arn:aws:sns:us-east-1:${ACCOUNT}:gpuplat-prod-alarms`,
+  },
+  {
     sid: 'AuditChainFlowLogs',
     action: 'ec2:DeleteFlowLogs',
     resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-flow-log/fl-0123456789abcdef0`,
@@ -189,7 +209,7 @@ describe('the boundary as synthesized (frozen fixture)', () => {
     input.environments.prod.aws.breakGlassRoleArn = BREAK_GLASS;
     const statements = boundaryOf(synthesize(parsePlatformConfig(input)).stacks);
     const denies = statements.filter((s) => s.sid?.startsWith('AuditChain'));
-    expect(denies.length).toBe(8);
+    expect(denies.length).toBe(11);
     for (const s of denies)
       expect(s.conditions).toContainEqual({
         test: 'ArnNotEquals',
