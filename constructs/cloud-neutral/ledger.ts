@@ -158,11 +158,14 @@ export interface LedgerTotal {
   readonly unpricedRows: number;
   readonly nodes: AtBounds;
   readonly gpus: AtBounds;
-  /** Over the priced rows only: a lower bound when some are unpriced. */
-  readonly hourlyUsd: AtBounds;
-  readonly monthlyUsd: AtBounds;
-  /** Committed capacity, at max: what the reservations must hold for the pools to reach their max. */
-  readonly committed: { readonly gpus: number; readonly monthlyUsd: number; readonly unpricedRows: number };
+  /** Over the priced rows only: a lower bound when some are unpriced; null when none is priced (unknown, never 0). */
+  readonly hourlyUsd: AtBounds | null;
+  readonly monthlyUsd: AtBounds | null;
+  /**
+   * Committed capacity, at max: what the reservations must hold for the pools to reach their max.
+   * `monthlyUsd` is null when there are committed rows and none is priced.
+   */
+  readonly committed: { readonly gpus: number; readonly monthlyUsd: number | null; readonly unpricedRows: number };
   /** Empty, or how many rows are unpriced, so the money is a lower bound. */
   readonly note: string;
 }
@@ -190,6 +193,9 @@ export function totalOf(
   const priced = inScope.filter((r) => r.price !== null);
   const committed = inScope.filter((r) => r.commitment === 'committed');
   const unpricedRows = inScope.length - priced.length;
+  // Money over no priced row is unknown, not zero (an empty scope costs nothing).
+  const known = inScope.length === 0 || priced.length > 0;
+  const committedPriced = committed.filter((r) => r.monthlyUsd !== null);
   return {
     ...(scope.environment === undefined ? {} : { environment: scope.environment }),
     ...(scope.cloud === undefined ? {} : { cloud: scope.cloud }),
@@ -198,11 +204,14 @@ export function totalOf(
     unpricedRows,
     nodes: atBounds((b) => inScope.reduce((sum, r) => sum + r.nodes[b], 0)),
     gpus: atBounds((b) => inScope.reduce((sum, r) => sum + r.gpus[b], 0)),
-    hourlyUsd: atBounds((b) => sumCents(priced.map((r) => r.hourlyUsd![b]))),
-    monthlyUsd: atBounds((b) => sumCents(priced.map((r) => r.monthlyUsd![b]))),
+    hourlyUsd: known ? atBounds((b) => sumCents(priced.map((r) => r.hourlyUsd![b]))) : null,
+    monthlyUsd: known ? atBounds((b) => sumCents(priced.map((r) => r.monthlyUsd![b]))) : null,
     committed: {
       gpus: committed.reduce((sum, r) => sum + r.gpus.max, 0),
-      monthlyUsd: sumCents(committed.filter((r) => r.monthlyUsd).map((r) => r.monthlyUsd!.max)),
+      monthlyUsd:
+        committed.length > 0 && committedPriced.length === 0
+          ? null
+          : sumCents(committedPriced.map((r) => r.monthlyUsd!.max)),
       unpricedRows: committed.filter((r) => r.price === null).length,
     },
     note: unpricedNote(unpricedRows, inScope.length),
@@ -232,8 +241,8 @@ export interface CommittedShare {
   readonly gpus: number;
   /** Of the committed GPUs of both clouds; null when neither commits any. */
   readonly gpuShare: number | null;
-  /** Committed monthly list price at max, over priced rows. */
-  readonly monthlyUsd: number;
+  /** Committed monthly list price at max, over priced rows; null when it commits rows and none is priced. */
+  readonly monthlyUsd: number | null;
   /** Of the committed spend of both clouds; null when there is none, or when a committed row is unpriced. */
   readonly spendShare: number | null;
   /** Committed rows of this cloud without a price. */
@@ -246,7 +255,7 @@ export function committedShares(rows: readonly LedgerRow[]): CommittedShare[] {
   return [...environments, undefined].flatMap((environment) => {
     const totals = CLOUDS.map((cloud) => totalOf(rows, { environment, cloud, role: 'gpu' }));
     const gpus = totals.reduce((sum, t) => sum + t.committed.gpus, 0);
-    const spend = sumCents(totals.map((t) => t.committed.monthlyUsd));
+    const spend = sumCents(totals.map((t) => t.committed.monthlyUsd ?? 0));
     // A share of a spend some committed rows are missing from would mislead: none is given.
     const spendKnown = spend > 0 && totals.every((t) => t.committed.unpricedRows === 0);
     return totals.map((t) => ({
@@ -255,7 +264,7 @@ export function committedShares(rows: readonly LedgerRow[]): CommittedShare[] {
       gpus: t.committed.gpus,
       gpuShare: gpus === 0 ? null : t.committed.gpus / gpus,
       monthlyUsd: t.committed.monthlyUsd,
-      spendShare: spendKnown ? t.committed.monthlyUsd / spend : null,
+      spendShare: spendKnown ? (t.committed.monthlyUsd ?? 0) / spend : null,
       unpricedRows: t.committed.unpricedRows,
     }));
   });

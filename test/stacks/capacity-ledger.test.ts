@@ -84,8 +84,11 @@ function expectLedgerInvariants(ledger: Ledger, stacks: ReadonlyMap<string, Stac
     const priced = rows.filter((r) => r.price !== null);
     expect(total.rows).toBe(rows.length);
     expect(total.unpricedRows).toBe(rows.length - priced.length);
+    // Money over no priced row is unknown, never 0.
+    expect(total.monthlyUsd === null).toBe(rows.length > 0 && priced.length === 0);
     for (const bound of ['min', 'desired', 'max'] as const) {
       expect(total.gpus[bound]).toBe(rows.reduce((s, r) => s + r.gpus[bound], 0));
+      if (total.monthlyUsd === null) continue;
       expect(total.monthlyUsd[bound]).toBeCloseTo(
         priced.reduce((s, r) => s + r.monthlyUsd![bound], 0),
         2,

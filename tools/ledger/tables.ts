@@ -91,10 +91,10 @@ function totalCells(t: LedgerTotal): string[] {
     String(t.rows),
     formatBounds(t.nodes),
     formatBounds(t.gpus),
-    formatBounds(t.hourlyUsd, formatUsd),
-    formatBounds(t.monthlyUsd, formatUsd),
+    t.hourlyUsd ? formatBounds(t.hourlyUsd, formatUsd) : UNKNOWN,
+    t.monthlyUsd ? formatBounds(t.monthlyUsd, formatUsd) : UNKNOWN,
     String(t.committed.gpus),
-    formatUsd(t.committed.monthlyUsd),
+    t.committed.monthlyUsd === null ? UNKNOWN : formatUsd(t.committed.monthlyUsd),
     t.note || '-',
   ];
 }
@@ -114,7 +114,7 @@ function shareCells(s: CommittedShare): string[] {
     s.cloud,
     String(s.gpus),
     formatShare(s.gpuShare),
-    formatUsd(s.monthlyUsd),
+    s.monthlyUsd === null ? UNKNOWN : formatUsd(s.monthlyUsd),
     formatShare(s.spendShare),
   ];
 }

@@ -100,7 +100,7 @@ describe('ledger totals and shares', () => {
   test('totals add up the rows of their scope, money over priced rows only, with a note counting the unpriced', () => {
     const e1aws = totalOf(rows, { environment: 'e1', cloud: 'aws', role: 'gpu' });
     expect(e1aws.gpus).toEqual({ min: 8, desired: 24, max: 56 });
-    expect(e1aws.monthlyUsd.max).toBeCloseTo(36518.25 + 2 * 4 * 730, 2);
+    expect(e1aws.monthlyUsd!.max).toBeCloseTo(36518.25 + 2 * 4 * 730, 2);
     expect(e1aws.committed).toEqual({ gpus: 16, monthlyUsd: 5840, unpricedRows: 0 });
 
     const all = totalOf(rows, { role: 'gpu' });
@@ -113,6 +113,8 @@ describe('ledger totals and shares', () => {
   test('system pools are totalled apart from GPU pools', () => {
     const system = totalOf(rows, { role: 'system' });
     expect(system).toMatchObject({ rows: 1, unpricedRows: 1, gpus: { min: 0, desired: 0, max: 0 } });
+    // Its only row is unpriced: its money is unknown, never 0.
+    expect([system.hourlyUsd, system.monthlyUsd]).toEqual([null, null]);
     expect(totalOf(rows, { role: 'gpu' }).nodes.max).toBe(5 + 2 + 5 + 5);
   });
 

@@ -67,7 +67,7 @@ function totalCells(t: LedgerTotal): string[] {
     dollars(t.hourlyUsd),
     dollars(t.monthlyUsd),
     String(t.committed.gpus),
-    formatUsd(t.committed.monthlyUsd),
+    t.committed.monthlyUsd === null ? UNKNOWN : formatUsd(t.committed.monthlyUsd),
     t.note || '-',
   ];
 }
