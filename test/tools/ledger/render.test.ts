@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { formatUsd, type LedgerRow, type LedgerTotal } from '../../../constructs/cloud-neutral/ledger';
+import { type LedgerRow, type LedgerTotal } from '../../../constructs/cloud-neutral/ledger';
 import { ledgerOptions, ledgerOutput, UsageError } from '../../../tools/ledger/cli';
 import { renderSvg } from '../../../tools/ledger/svg';
-import { formatBounds, formatShare, UNKNOWN } from '../../../tools/ledger/tables';
+import { formatShare, UNKNOWN } from '../../../tools/ledger/tables';
 import { sharedLedger } from '../../helpers/ledger-fixture';
 
 type Tables = Record<string, string[][]>;
@@ -33,43 +33,98 @@ function markdownTables(text: string): Tables {
   return tables;
 }
 
-const dollars = (v: { min: number; desired: number; max: number } | null) => (v ? formatBounds(v, formatUsd) : UNKNOWN);
+type Bounds = { min: number; desired: number; max: number };
 
-/** What a row's cells must say, read from the JSON. */
-function rowCells(r: LedgerRow): string[] {
-  return [
-    r.environment,
-    r.cloud,
-    r.region,
-    r.pool,
-    r.role,
-    r.gpuModel ?? '-',
-    r.sku,
-    String(r.gpusPerNode),
-    formatBounds(r.nodes),
-    formatBounds(r.gpus),
-    r.capacity,
-    r.commitment,
-    r.price === null ? UNKNOWN : String(r.price.usdPerNodeHour),
-    dollars(r.hourlyUsd),
-    dollars(r.monthlyUsd),
-  ];
+/** A number as the tables write it (`143,547.20`), read back. */
+const numberOf = (cell: string) => Number(cell.replace(/,/g, ''));
+/** `min/desired/max`, read back. */
+function boundsOf(cell: string): Bounds {
+  const [min, desired, max] = cell.split('/').map(numberOf);
+  return { min, desired, max };
+}
+/** Money, read back: null where the table says unknown. */
+const moneyOf = (cell: string): Bounds | null => (cell === UNKNOWN ? null : boundsOf(cell));
+/** To the cent, as the ledger keeps money. */
+const cents = (b: Bounds | null) =>
+  b && { min: Math.round(b.min * 100), desired: Math.round(b.desired * 100), max: Math.round(b.max * 100) };
+
+/** A table's rows as objects keyed by its header. */
+const byHeader = (table: string[][]) =>
+  table.slice(1).map((cells) => Object.fromEntries(table[0].map((h, i) => [h, cells[i]])) as Record<string, string>);
+
+/** What a row's cells say, read back into the JSON's terms. */
+function rowFromCells(c: Record<string, string>) {
+  return {
+    environment: c.environment,
+    cloud: c.cloud,
+    region: c.region,
+    pool: c.pool,
+    role: c.role,
+    gpuModel: c['GPU model'] === '-' ? undefined : c['GPU model'],
+    sku: c.SKU,
+    gpusPerNode: numberOf(c['GPUs/node']),
+    nodes: boundsOf(c['nodes min/desired/max']),
+    gpus: boundsOf(c['GPUs min/desired/max']),
+    capacity: c.capacity,
+    commitment: c.commitment,
+    usdPerNodeHour: c['USD/node-hour'] === UNKNOWN ? null : numberOf(c['USD/node-hour']),
+    hourlyCents: cents(moneyOf(c['USD/hour min/desired/max'])),
+    monthlyCents: cents(moneyOf(c['USD/month min/desired/max'])),
+  };
 }
 
-function totalCells(t: LedgerTotal): string[] {
-  return [
-    t.environment ?? 'all',
-    t.cloud ?? 'both',
-    t.role,
-    String(t.rows),
-    formatBounds(t.nodes),
-    formatBounds(t.gpus),
-    dollars(t.hourlyUsd),
-    dollars(t.monthlyUsd),
-    String(t.committed.gpus),
-    t.committed.monthlyUsd === null ? UNKNOWN : formatUsd(t.committed.monthlyUsd),
-    t.note || '-',
-  ];
+/** The same facts, from the JSON. */
+function rowFromJson(r: LedgerRow) {
+  return {
+    environment: r.environment,
+    cloud: r.cloud,
+    region: r.region,
+    pool: r.pool,
+    role: r.role,
+    gpuModel: r.gpuModel,
+    sku: r.sku,
+    gpusPerNode: r.gpusPerNode,
+    nodes: r.nodes,
+    gpus: r.gpus,
+    capacity: r.capacity,
+    commitment: r.commitment,
+    usdPerNodeHour: r.price?.usdPerNodeHour ?? null,
+    hourlyCents: cents(r.hourlyUsd),
+    monthlyCents: cents(r.monthlyUsd),
+  };
+}
+
+function totalFromCells(c: Record<string, string>) {
+  return {
+    environment: c.environment,
+    cloud: c.cloud,
+    role: c.pools,
+    rows: numberOf(c.rows),
+    nodes: boundsOf(c['nodes min/desired/max']),
+    gpus: boundsOf(c['GPUs min/desired/max']),
+    hourlyCents: cents(moneyOf(c['USD/hour min/desired/max'])),
+    monthlyCents: cents(moneyOf(c['USD/month min/desired/max'])),
+    committedGpus: numberOf(c['committed GPUs (max)']),
+    committedCents:
+      c['committed USD/month (max)'] === UNKNOWN ? null : Math.round(numberOf(c['committed USD/month (max)']) * 100),
+    note: c.note === '-' ? '' : c.note,
+  };
+}
+
+function totalFromJson(t: LedgerTotal) {
+  return {
+    environment: t.environment ?? 'all',
+    cloud: t.cloud ?? 'both',
+    role: t.role,
+    rows: t.rows,
+    nodes: t.nodes,
+    gpus: t.gpus,
+    hourlyCents: cents(t.hourlyUsd),
+    monthlyCents: cents(t.monthlyUsd),
+    committedGpus: t.committed.gpus,
+    committedCents: t.committed.monthlyUsd === null ? null : Math.round(t.committed.monthlyUsd * 100),
+    note: t.note,
+  };
 }
 
 describe.each(['shipped', 'ledger-fork'] as const)(
@@ -94,11 +149,15 @@ describe.each(['shipped', 'ledger-fork'] as const)(
       expect(json.schemaVersion).toBe(1);
       expect(json.hoursPerMonth).toBe(730);
       const rows = json.rows as LedgerRow[];
-      expect(terminal['GPU pools'].slice(1)).toEqual(rows.filter((r) => r.role === 'gpu').map(rowCells));
-      expect(terminal['System pools (priced apart)'].slice(1)).toEqual(
-        rows.filter((r) => r.role === 'system').map(rowCells),
+      expect(byHeader(terminal['GPU pools']).map(rowFromCells)).toEqual(
+        rows.filter((r) => r.role === 'gpu').map(rowFromJson),
       );
-      expect(terminal['Totals'].slice(1)).toEqual((json.totals as LedgerTotal[]).map(totalCells));
+      expect(byHeader(terminal['System pools (priced apart)']).map(rowFromCells)).toEqual(
+        rows.filter((r) => r.role === 'system').map(rowFromJson),
+      );
+      expect(byHeader(terminal['Totals']).map(totalFromCells)).toEqual(
+        (json.totals as LedgerTotal[]).map(totalFromJson),
+      );
       expect(terminal['Committed shares per cloud'].slice(1).map((c) => [c[0], c[1], c[2], c[3]])).toEqual(
         json.shares.map((s: { environment?: string; cloud: string; gpus: number; gpuShare: number | null }) => [
           s.environment ?? 'all',
