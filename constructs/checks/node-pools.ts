@@ -2,7 +2,8 @@
  * The node pools a synthesized stack will deploy, as written: EKS managed node groups (their
  * capacity read from the node group and its launch template) and AKS node pools (the cluster's
  * default pool, which is the system pool, and every added pool). What the capacity ledger counts
- * and prices, so it reports what will be deployed, not what the config meant. Pure.
+ * and prices and the architecture diagram draws, so both report what will be deployed, not what
+ * the config meant. Pure.
  */
 import { GPU_LABELS } from '../cloud-neutral/cluster';
 import type { Cloud } from '../cloud-neutral/gpu-catalog';
@@ -24,11 +25,15 @@ export interface SynthesizedPool {
   readonly region: string;
   /** Node group / node pool name. */
   readonly name: string;
+  /** The address of the cluster the pool belongs to. */
+  readonly cluster: string;
   /** `gpu` when the nodes carry the platform's GPU model label, else `system`. */
   readonly role: 'gpu' | 'system';
   /** The GPU model label the nodes carry; undefined for a system pool. */
   readonly gpuModel?: string;
+  /** Instance type or VM size; several instance types are joined with `, `. */
   readonly sku: string;
+  /** Node counts; a pool without an autoscaler has its fixed count at every bound. */
   readonly nodes: NodeCountSpec;
   readonly capacity: CapacityKind;
   /** The resource's address, for messages. */
@@ -66,8 +71,9 @@ export function eksNodeGroups(stack: StackJson): SynthesizedPool[] {
       cloud: 'aws',
       region,
       name: String(group.node_group_name),
+      cluster: referencedAddress(group.cluster_name) ?? '',
       ...role(labelsOf(group, 'labels')),
-      sku: String((group.instance_types as string[])[0]),
+      sku: ((group.instance_types as string[] | undefined) ?? []).join(', '),
       nodes: { min: Number(scaling.min_size), desired: Number(scaling.desired_size), max: Number(scaling.max_size) },
       capacity: eksCapacity(stack, group),
       address,
@@ -75,21 +81,34 @@ export function eksNodeGroups(stack: StackJson): SynthesizedPool[] {
   });
 }
 
-function aksPool(pool: Attributes, region: string, address: string, labels: Record<string, string>): SynthesizedPool {
+/** An AKS pool's counts: its autoscaler range, or its fixed count when it does not scale. */
+function aksCounts(pool: Attributes): NodeCountSpec {
+  const count = Number(pool.node_count);
+  return pool.min_count === undefined
+    ? { min: count, desired: count, max: count }
+    : { min: Number(pool.min_count), desired: count, max: Number(pool.max_count) };
+}
+
+function aksPool(
+  pool: Attributes,
+  at: { region: string; cluster: string; address: string },
+  labels: Record<string, string>,
+): SynthesizedPool {
   return {
     cloud: 'azure',
-    region,
+    region: at.region,
     name: String(pool.name),
+    cluster: at.cluster,
     ...role(labels),
     sku: String(pool.vm_size),
-    nodes: { min: Number(pool.min_count), desired: Number(pool.node_count), max: Number(pool.max_count) },
+    nodes: aksCounts(pool),
     capacity:
       pool.priority === 'Spot'
         ? 'spot'
         : pool.capacity_reservation_group_id
           ? 'azure-capacity-reservation-group'
           : 'on-demand',
-    address,
+    address: at.address,
   };
 }
 
@@ -102,18 +121,17 @@ export function aksNodePools(stack: StackJson): SynthesizedPool[] {
       const pool = block(c.attributes.default_node_pool)!;
       return aksPool(
         pool,
-        String(c.attributes.location),
-        `${c.address}.default_node_pool`,
+        { region: String(c.attributes.location), cluster: c.address, address: `${c.address}.default_node_pool` },
         labelsOf(pool, 'node_labels'),
       );
     }),
-    ...resourcesOfType(stack, 'azurerm_kubernetes_cluster_node_pool').map(({ address, attributes }) =>
-      aksPool(
+    ...resourcesOfType(stack, 'azurerm_kubernetes_cluster_node_pool').map(({ address, attributes }) => {
+      const cluster = referencedAddress(attributes.kubernetes_cluster_id) ?? '';
+      return aksPool(
         attributes,
-        locations.get(referencedAddress(attributes.kubernetes_cluster_id) ?? '') ?? 'unknown',
-        address,
+        { region: locations.get(cluster) ?? 'unknown', cluster, address },
         labelsOf(attributes, 'node_labels'),
-      ),
-    ),
+      );
+    }),
   ];
 }

@@ -6,7 +6,7 @@
  * from config, so the diagram shows what would be deployed. Pure: stacks in, a model out.
  */
 import type { Cloud } from '../../constructs/cloud-neutral/gpu-catalog';
-import { GPU_LABELS, SYSTEM_POOL } from '../../constructs/cloud-neutral/cluster';
+import { aksNodePools, eksNodeGroups, type SynthesizedPool } from '../../constructs/checks/node-pools';
 import { parseStackName } from '../../constructs/cloud-neutral/naming';
 import {
   block,
@@ -15,7 +15,6 @@ import {
   referencedResource,
   resourceAt,
   resourcesOfType,
-  type Attributes,
   type StackJson,
   type StackResource,
 } from '../../constructs/shared/stack-json';
@@ -25,11 +24,11 @@ export interface PoolModel {
   readonly name: string;
   /** Instance type or VM size (several instance types joined with `, `). */
   readonly sku: string;
-  /** `system` for the cluster's system pool, `gpu` for a pool labelled with a GPU model. */
-  readonly role: 'system' | 'gpu' | 'other';
+  /** `gpu` for a pool labelled with a GPU model, `system` for the others (the cluster's system pool). */
+  readonly role: 'system' | 'gpu';
   /** The GPU model label (`h100`), for a GPU pool. */
   readonly gpuModel?: string;
-  /** The capacity label (`on-demand`, `spot`, `capacity-block`...), when the pool carries one. */
+  /** How a GPU pool's nodes are bought, as the stacks write it (`on-demand`, `spot`, `capacity-block`...). */
   readonly capacity?: string;
   readonly minNodes: number;
   readonly maxNodes: number;
@@ -171,88 +170,49 @@ function sameStackReference(stack: StackJson, value: unknown, type: string): Sta
   return resource?.type === type ? resource : undefined;
 }
 
-function labels(attributes: Attributes, key: string): Record<string, string> {
-  return (attributes[key] as Record<string, string> | undefined) ?? {};
-}
-
-/** A pool from its labels and node counts; `system` decided by the caller's cloud rule. */
-function pool(
-  name: string,
-  sku: string,
-  poolLabels: Record<string, string>,
-  system: boolean,
-  counts: { min: unknown; max: unknown },
-): PoolModel {
-  const gpuModel = poolLabels[GPU_LABELS.model];
+/**
+ * A pool as the diagram draws it, from the reader the capacity ledger uses too. Capacity is shown
+ * for GPU pools; a system pool is always on-demand.
+ */
+function poolModel(p: SynthesizedPool): PoolModel {
   return {
-    name,
-    sku,
-    role: system ? 'system' : gpuModel ? 'gpu' : 'other',
-    ...(gpuModel ? { gpuModel } : {}),
-    ...(poolLabels[GPU_LABELS.capacity] ? { capacity: poolLabels[GPU_LABELS.capacity] } : {}),
-    minNodes: Number(counts.min),
-    maxNodes: Number(counts.max),
+    name: p.name,
+    sku: p.sku,
+    role: p.role,
+    ...(p.gpuModel ? { gpuModel: p.gpuModel } : {}),
+    ...(p.role === 'gpu' ? { capacity: p.capacity } : {}),
+    minNodes: p.nodes.min,
+    maxNodes: p.nodes.max,
   };
 }
 
-/** System pool first, then the others by name. */
-function ordered(pools: PoolModel[]): PoolModel[] {
-  return pools.sort((a, b) => Number(b.role === 'system') - Number(a.role === 'system') || byName(a, b));
-}
-
-/** An AKS node pool's counts: its autoscaler range, or its fixed count when it does not scale. */
-function aksCounts(p: Attributes) {
-  return p.min_count === undefined ? { min: p.node_count, max: p.node_count } : { min: p.min_count, max: p.max_count };
+/** A cluster's pools, system pool first, then the others by name. */
+function clusterPools(pools: readonly SynthesizedPool[], cluster: string): PoolModel[] {
+  return pools
+    .filter((p) => p.cluster === cluster)
+    .map(poolModel)
+    .sort((a, b) => Number(b.role === 'system') - Number(a.role === 'system') || byName(a, b));
 }
 
 function aksCluster(stack: StackJson): ClusterModel | undefined {
   const cluster = resourcesOfType(stack, 'azurerm_kubernetes_cluster')[0];
   if (!cluster) return undefined;
-  const system = block(cluster.attributes.default_node_pool) ?? {};
-  const pools = resourcesOfType(stack, 'azurerm_kubernetes_cluster_node_pool')
-    .filter((p) => referencedAddress(p.attributes.kubernetes_cluster_id) === cluster.address)
-    .map((p) =>
-      pool(
-        text(p.attributes.name),
-        text(p.attributes.vm_size),
-        labels(p.attributes, 'node_labels'),
-        false,
-        aksCounts(p.attributes),
-      ),
-    );
   return {
     kind: 'AKS',
     name: text(cluster.attributes.name),
     version: text(cluster.attributes.kubernetes_version),
-    pools: ordered([
-      pool(text(system.name), text(system.vm_size), labels(system, 'node_labels'), true, aksCounts(system)),
-      ...pools,
-    ]),
+    pools: clusterPools(aksNodePools(stack), cluster.address),
   };
 }
 
 function eksCluster(stack: StackJson): ClusterModel | undefined {
   const cluster = resourcesOfType(stack, 'aws_eks_cluster')[0];
   if (!cluster) return undefined;
-  const pools = resourcesOfType(stack, 'aws_eks_node_group')
-    .filter((g) => referencedAddress(g.attributes.cluster_name) === cluster.address)
-    .map((g) => {
-      const groupLabels = labels(g.attributes, 'labels');
-      const scaling = block(g.attributes.scaling_config) ?? {};
-      return pool(
-        text(g.attributes.node_group_name),
-        ((g.attributes.instance_types as string[] | undefined) ?? []).join(', '),
-        groupLabels,
-        // The system node group is the one the platform labels as its system pool.
-        groupLabels[GPU_LABELS.pool] === SYSTEM_POOL,
-        { min: scaling.min_size, max: scaling.max_size },
-      );
-    });
   return {
     kind: 'EKS',
     name: text(cluster.attributes.name),
     version: text(cluster.attributes.version),
-    pools: ordered(pools),
+    pools: clusterPools(eksNodeGroups(stack), cluster.address),
   };
 }
 
@@ -349,7 +309,7 @@ function awsRegion(name: string, stack: StackJson): RegionModel | undefined {
     stack: name,
     network: {
       kind: 'VPC',
-      name: text(labels(vpc.attributes, 'tags').Name),
+      name: text((vpc.attributes.tags as Record<string, string> | undefined)?.Name),
       cidrs: [text(vpc.attributes.cidr_block), ...secondary],
     },
     cluster: eksCluster(stack),

@@ -185,6 +185,7 @@ describe('architecture model (hand-written stacks)', () => {
                 node_group_name: 'mixed',
                 cluster_name: '${aws_eks_cluster.eks.name}',
                 instance_types: ['g6.xlarge', 'g6.2xlarge'],
+                capacity_type: 'SPOT',
                 scaling_config: { min_size: 0, max_size: 4, desired_size: 1 },
                 labels: { 'gpu-platform.io/gpu-model': 'l4', 'gpu-platform.io/capacity': 'spot' },
               },
