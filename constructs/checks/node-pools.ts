@@ -10,6 +10,7 @@ import type { Cloud } from '../cloud-neutral/gpu-catalog';
 import type { NodeCountSpec } from '../cloud-neutral/gpu-pool';
 import type { CapacityKind } from '../cloud-neutral/ledger';
 import {
+  awsProviderRegion,
   block,
   referencedAddress,
   resourceAt,
@@ -64,7 +65,7 @@ function eksCapacity(stack: StackJson, group: Attributes): CapacityKind {
 
 /** The node groups of an AWS distribution stack. */
 export function eksNodeGroups(stack: StackJson): SynthesizedPool[] {
-  const region = String(stack.provider?.aws?.[0]?.region);
+  const region = awsProviderRegion(stack) ?? 'unknown';
   return resourcesOfType(stack, 'aws_eks_node_group').map(({ address, attributes: group }) => {
     const scaling = block(group.scaling_config)!;
     return {

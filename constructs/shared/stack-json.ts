@@ -40,6 +40,12 @@ export function referencedAddress(value: unknown): string | undefined {
   return match?.[1];
 }
 
+/** The region a stack's (first) AWS provider deploys to; undefined for a stack without one. */
+export function awsProviderRegion(stack: StackJson): string | undefined {
+  const region = stack.provider?.aws?.[0]?.region;
+  return region === undefined ? undefined : String(region);
+}
+
 /** `${type.id.attribute}` for a resource: the reference Terraform JSON writes. */
 export function reference(resource: StackResource, attribute: string): string {
   return `\${${resource.address}.${attribute}}`;

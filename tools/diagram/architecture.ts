@@ -10,7 +10,9 @@ import { aksNodePools, eksNodeGroups, type SynthesizedPool } from '../../constru
 import { parseStackName } from '../../constructs/cloud-neutral/naming';
 import {
   block,
+  awsProviderRegion,
   policyStatements,
+  reference,
   referencedAddress,
   referencedResource,
   resourceAt,
@@ -285,11 +287,6 @@ function azureRegion(name: string, stack: StackJson): RegionModel | undefined {
 }
 
 /** The region a stack's (first) AWS provider targets. */
-function awsProviderRegion(stack: StackJson): string | undefined {
-  const region = stack.provider?.aws?.[0]?.region;
-  return region === undefined ? undefined : text(region);
-}
-
 function awsRegion(name: string, stack: StackJson): RegionModel | undefined {
   const vpc = resourcesOfType(stack, 'aws_vpc')[0];
   if (!vpc) return undefined;
@@ -354,7 +351,7 @@ function link(stacks: Stacks, name: string): LinkModel | undefined {
   /** The Azure connection whose local network gateway points at this tunnel's outside address. */
   const azureConnectionTo = (connection: StackResource, index: number) => {
     const gateway = localGateways.find(
-      (g) => text(g.attributes.gateway_address) === `\${${connection.address}.tunnel${index}_address}`,
+      (g) => text(g.attributes.gateway_address) === reference(connection, `tunnel${index}_address`),
     );
     const azure =
       gateway &&
@@ -482,7 +479,7 @@ function federations(stacks: Stacks, account: string, distributions: readonly st
   return resourcesOfType(stack, 'aws_iam_openid_connect_provider').flatMap((provider) => {
     const issuer = referencedResource(stacks, account, provider.attributes.url);
     if (issuer?.resource.type !== 'azurerm_kubernetes_cluster') return [];
-    const providerArn = `\${${provider.address}.arn}`;
+    const providerArn = reference(provider, 'arn');
     return resourcesOfType(stack, 'aws_iam_role')
       .flatMap((role) => {
         const trust = (policyStatements(stack, role.attributes.assume_role_policy) ?? []).filter((s) =>

@@ -5,6 +5,7 @@
 import { awsAuditBucketNames } from '../audit/account-trail';
 import { awsAlarmTopicName } from '../audit/alarm-topic';
 import { awsConfigBucketNames } from '../baseline/config-bucket';
+import { awsLogKeyAlias } from '../logging/log-encryption-key';
 import type { IamStatement } from './policy-document';
 
 /** The audit chain of one environment's account, named before any of it exists. */
@@ -105,7 +106,7 @@ export function auditChainStatements(chain: AwsAuditChain): IamStatement[] {
   const config = awsConfigBucketNames(namePrefix, accountId);
   const buckets = [trail.audit, trail.accessLogs, config.config, config.accessLogs].map((b) => `arn:aws:s3:::${b}`);
   // The account's log key and each region's: `<prefix>-logs`, `<prefix>-<region>-logs`.
-  const logKeyAliases = [`alias/${namePrefix}-logs`, `alias/${namePrefix}-*-logs`];
+  const logKeyAliases = [`alias/${awsLogKeyAlias(namePrefix)}`, `alias/${awsLogKeyAlias(`${namePrefix}-*`)}`];
   const logGroup = (path: string) => `arn:aws:logs:*:${accountId}:log-group:${path}`;
   const deny = (sid: string, actions: readonly string[], resources: readonly string[], conditions = except) => ({
     sid,

@@ -100,10 +100,13 @@ export function logKeyStatements(props: AwsLogEncryptionKeyProps): IamStatement[
   return statements;
 }
 
+/** The alias of a log key, without `alias/`: `<namePrefix>-logs` (the account's, or a region's when the prefix names it). */
+export const awsLogKeyAlias = (namePrefix: string) => `${namePrefix}-logs`;
+
 /** The KMS key for a region's logs: see {@link logKeyStatements} for who may use it. */
 export function awsLogEncryptionKey(scope: Construct, id: string, props: AwsLogEncryptionKeyProps): AwsKmsKey {
   return new AwsKmsKey(scope, id, {
-    alias: `${props.namePrefix}-logs`,
+    alias: awsLogKeyAlias(props.namePrefix),
     description: `${props.trailArn ? 'CloudWatch Logs, CloudTrail and alarm' : 'CloudWatch Logs'} encryption for ${props.namePrefix}`,
     accountId: props.accountId,
     statements: logKeyStatements(props),
