@@ -25,11 +25,11 @@ export function shippedConfig(): ConfigInput {
 export const FROZEN_CONFIG_PATH = path.join(__dirname, '..', 'fixtures', 'platform.json');
 
 /**
- * A frozen fork for the capacity ledger: a stranger's config (other names, regions and pools) with
- * every capacity kind: On-Demand, Spot on both clouds, a Capacity Block, an On-Demand Capacity
- * Reservation and an Azure capacity reservation group.
+ * A frozen stranger's fork: other platform name, environments, regions, CIDRs and pools, with every
+ * capacity kind: On-Demand, Spot on both clouds, a Capacity Block, an On-Demand Capacity
+ * Reservation and an Azure capacity reservation group. The ledger and the diagram read it.
  */
-export const LEDGER_FORK_PATH = path.join(__dirname, '..', 'fixtures', 'ledger-fork.json');
+export const FORK_CONFIG_PATH = path.join(__dirname, '..', 'fixtures', 'fork-acme.json');
 
 /** A deep copy of the frozen fixture config as plain JSON. */
 export function frozenConfig(): ConfigInput {

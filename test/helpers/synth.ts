@@ -9,7 +9,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { DEFAULT_CONFIG_PATH, loadPlatformConfig } from '../../config/load';
 import type { PlatformConfig } from '../../config/schema';
-import { FROZEN_CONFIG_PATH, LEDGER_FORK_PATH } from './config-fixture';
+import { FORK_CONFIG_PATH, FROZEN_CONFIG_PATH } from './config-fixture';
 import { capacityPathsConfig } from './gpu-fixture';
 import { gb200Config } from './gb200-fixture';
 import type { StackJson } from '../../constructs/shared/stack-json';
@@ -64,7 +64,7 @@ export const SHARED_SYNTHS = {
   frozen: () => loadPlatformConfig(FROZEN_CONFIG_PATH),
   'capacity-paths': capacityPathsConfig,
   gb200: gb200Config,
-  'ledger-fork': () => loadPlatformConfig(LEDGER_FORK_PATH),
+  fork: () => loadPlatformConfig(FORK_CONFIG_PATH),
 } as const;
 
 /** Where global setup left the shared synths; unset when a test file runs outside jest's global setup. */

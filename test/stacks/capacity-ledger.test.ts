@@ -117,8 +117,8 @@ describe('the capacity ledger of the shipped config (invariants only)', () => {
 });
 
 describe('the capacity ledger of a fork with other regions, pools and capacity kinds', () => {
-  const ledger = sharedLedger('ledger-fork');
-  const { stacks } = sharedOutput('ledger-fork');
+  const ledger = sharedLedger('fork');
+  const { stacks } = sharedOutput('fork');
 
   test('rows agree with the synthesized node groups and node pools; GPUs are nodes x GPUs per node; totals add up', () => {
     expectLedgerInvariants(ledger, stacks);
@@ -156,7 +156,7 @@ describe('the capacity ledger of a fork with other regions, pools and capacity k
     group.instance_types = ['p4d.24xlarge'];
     (group.scaling_config as Record<string, number>).max_size = 9;
 
-    const { problems } = plannedPools(SHARED_SYNTHS['ledger-fork'](), tampered, checkDay());
+    const { problems } = plannedPools(SHARED_SYNTHS['fork'](), tampered, checkDay());
 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(

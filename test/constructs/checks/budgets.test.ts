@@ -4,7 +4,7 @@ import { sharedLedger } from '../../helpers/ledger-fixture';
 // The frozen fork: prd's AWS side holds serve (64 GPUs at max in us-west-2), infer in two regions,
 // spot L4s, a Capacity Block without a sourced rate, and a reservation: 142 GPUs at max; its Azure
 // side (368 GPUs at max) is priced throughout.
-const { rows } = sharedLedger('ledger-fork');
+const { rows } = sharedLedger('fork');
 
 describe('budgets', () => {
   test('a GPU budget exceeded fails, naming the budget, the figure against it, and the pool and region that add the most', () => {

@@ -3,8 +3,6 @@
  * CIDRs, accounts, pools and capacity kinds) draws its own architecture and nothing of the
  * shipped one (the frozen copy of it, test/fixtures/platform.json).
  */
-import * as path from 'path';
-import { loadPlatformConfig } from '../../../config/load';
 import { architectureModels } from '../../../tools/diagram/architecture';
 import {
   DIAGRAM_END,
@@ -15,12 +13,11 @@ import {
   readmeEnvironment,
 } from '../../../tools/diagram/pages';
 import { frozenConfig, type ConfigInput } from '../../helpers/config-fixture';
-import { synthesize } from '../../helpers/synth';
+import { SHARED_SYNTHS, sharedOutput } from '../../helpers/synth';
 import { poolDisagreements, synthesizedPools } from './synthesized-pools';
 
-const FORK_CONFIG_PATH = path.join(__dirname, '..', '..', 'fixtures', 'fork-acme.json');
-const fork = loadPlatformConfig(FORK_CONFIG_PATH);
-const { stacks } = synthesize(fork);
+const fork = SHARED_SYNTHS.fork();
+const { stacks } = sharedOutput('fork');
 const files = diagramFiles(architectureModels(stacks), readmeEnvironment(fork), {
   readme: `${DIAGRAM_START}\n${DIAGRAM_END}\n`,
   index: `${PAGES_START}\n${PAGES_END}\n`,

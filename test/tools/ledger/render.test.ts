@@ -127,65 +127,60 @@ function totalFromJson(t: LedgerTotal) {
   };
 }
 
-describe.each(['shipped', 'ledger-fork'] as const)(
-  'the %s ledger: JSON, Markdown and the terminal table agree',
-  (name) => {
-    const ledger = sharedLedger(name);
-    const json = JSON.parse(ledgerOutput(ledger, 'json'));
-    const terminal = terminalTables(ledgerOutput(ledger, 'terminal'));
-    const markdown = markdownTables(ledgerOutput(ledger, 'markdown'));
+describe.each(['shipped', 'fork'] as const)('the %s ledger: JSON, Markdown and the terminal table agree', (name) => {
+  const ledger = sharedLedger(name);
+  const json = JSON.parse(ledgerOutput(ledger, 'json'));
+  const terminal = terminalTables(ledgerOutput(ledger, 'terminal'));
+  const markdown = markdownTables(ledgerOutput(ledger, 'markdown'));
 
-    test('the terminal table and the Markdown hold the same cells', () => {
-      expect(Object.keys(terminal)).toEqual([
-        'GPU pools',
-        'System pools (priced apart)',
-        'Totals',
-        'Committed shares per cloud',
-      ]);
-      expect(markdown).toEqual(terminal);
-    });
+  test('the terminal table and the Markdown hold the same cells', () => {
+    expect(Object.keys(terminal)).toEqual([
+      'GPU pools',
+      'System pools (priced apart)',
+      'Totals',
+      'Committed shares per cloud',
+    ]);
+    expect(markdown).toEqual(terminal);
+  });
 
-    test('their cells say what the JSON says, row for row', () => {
-      expect(json.schemaVersion).toBe(1);
-      expect(json.hoursPerMonth).toBe(730);
-      const rows = json.rows as LedgerRow[];
-      expect(byHeader(terminal['GPU pools']).map(rowFromCells)).toEqual(
-        rows.filter((r) => r.role === 'gpu').map(rowFromJson),
-      );
-      expect(byHeader(terminal['System pools (priced apart)']).map(rowFromCells)).toEqual(
-        rows.filter((r) => r.role === 'system').map(rowFromJson),
-      );
-      expect(byHeader(terminal['Totals']).map(totalFromCells)).toEqual(
-        (json.totals as LedgerTotal[]).map(totalFromJson),
-      );
-      expect(terminal['Committed shares per cloud'].slice(1).map((c) => [c[0], c[1], c[2], c[3]])).toEqual(
-        json.shares.map((s: { environment?: string; cloud: string; gpus: number; gpuShare: number | null }) => [
-          s.environment ?? 'all',
-          s.cloud,
-          String(s.gpus),
-          formatShare(s.gpuShare),
-        ]),
-      );
-    });
+  test('their cells say what the JSON says, row for row', () => {
+    expect(json.schemaVersion).toBe(1);
+    expect(json.hoursPerMonth).toBe(730);
+    const rows = json.rows as LedgerRow[];
+    expect(byHeader(terminal['GPU pools']).map(rowFromCells)).toEqual(
+      rows.filter((r) => r.role === 'gpu').map(rowFromJson),
+    );
+    expect(byHeader(terminal['System pools (priced apart)']).map(rowFromCells)).toEqual(
+      rows.filter((r) => r.role === 'system').map(rowFromJson),
+    );
+    expect(byHeader(terminal['Totals']).map(totalFromCells)).toEqual((json.totals as LedgerTotal[]).map(totalFromJson));
+    expect(terminal['Committed shares per cloud'].slice(1).map((c) => [c[0], c[1], c[2], c[3]])).toEqual(
+      json.shares.map((s: { environment?: string; cloud: string; gpus: number; gpuShare: number | null }) => [
+        s.environment ?? 'all',
+        s.cloud,
+        String(s.gpus),
+        formatShare(s.gpuShare),
+      ]),
+    );
+  });
 
-    test('an unpriced row reads unknown everywhere and null in the JSON, never zero', () => {
-      const unpriced = (json.rows as LedgerRow[]).filter((r) => r.price === null);
-      expect(unpriced.length).toBeGreaterThan(0);
-      for (const r of unpriced)
-        expect([r.hourlyUsd, r.monthlyUsd, typeof r.unpricedReason]).toEqual([null, null, 'string']);
-      const cells = [...terminal['GPU pools'], ...terminal['System pools (priced apart)']].filter(
-        (c) => c[12] === UNKNOWN,
-      );
-      expect(cells).toHaveLength(unpriced.length);
-    });
-  },
-);
+  test('an unpriced row reads unknown everywhere and null in the JSON, never zero', () => {
+    const unpriced = (json.rows as LedgerRow[]).filter((r) => r.price === null);
+    expect(unpriced.length).toBeGreaterThan(0);
+    for (const r of unpriced)
+      expect([r.hourlyUsd, r.monthlyUsd, typeof r.unpricedReason]).toEqual([null, null, 'string']);
+    const cells = [...terminal['GPU pools'], ...terminal['System pools (priced apart)']].filter(
+      (c) => c[12] === UNKNOWN,
+    );
+    expect(cells).toHaveLength(unpriced.length);
+  });
+});
 
 describe('the SVG chart', () => {
   test('is the same bytes for the same ledger, names every cloud and capacity kind with GPU pools, and never prices the unpriced', () => {
-    const ledger = sharedLedger('ledger-fork');
+    const ledger = sharedLedger('fork');
     const svg = renderSvg(ledger);
-    expect(renderSvg(sharedLedger('ledger-fork'))).toBe(svg);
+    expect(renderSvg(sharedLedger('fork'))).toBe(svg);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     for (const label of [
       'aws · on-demand',
