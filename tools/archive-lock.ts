@@ -6,15 +6,10 @@
  * is `Locked`, and a change that would replace it is refused at synth. It changes no file.
  */
 import '../stacks/skip-token-stack-traces';
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
-import { App } from 'cdktf';
 import { ConfigError, loadFromEnvironment } from '../config/load';
 import { lockRecordOf } from '../constructs/checks/archive-locks';
 import { azureHostStackName } from '../constructs/cloud-neutral/naming';
-import { buildPlatform } from '../stacks/platform';
-import { readSynthesizedStacks, readSynthesizedTexts } from '../stacks/synthesized-stacks';
+import { synthesizeInTemp } from '../stacks/synthesize';
 
 /** A request this tool refuses: printed, exit status 1, after the synth's folder is removed. */
 class Refusal extends Error {}
@@ -28,7 +23,6 @@ if (!envName || !region) {
   process.stderr.write('archive:lock: usage: npm run archive:lock -- <environment> <azure region>\n');
   process.exit(1);
 }
-const outdir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-archive-lock-'));
 try {
   const config = loadFromEnvironment();
   const env =
@@ -40,12 +34,9 @@ try {
     );
   if (env.azure.auditArchive.locks.some((l) => l.region === region))
     fail(`the ${region} archive of ${envName} is already locked`);
-  const app = new App({ outdir });
-  buildPlatform(app, config);
-  app.synth();
   const stackName = azureHostStackName(envName, region);
   const stack =
-    readSynthesizedStacks(readSynthesizedTexts(outdir)).get(stackName) ??
+    synthesizeInTemp(config).stacks.get(stackName) ??
     fail(`no stack ${stackName}; ${envName}'s Azure regions: ${env.azure.regions.map((r) => r.region).join(', ')}`);
   const record =
     lockRecordOf(stack, region, new Date().toISOString().slice(0, 10)) ?? fail(`${stackName} has no immutable archive`);
@@ -77,6 +68,4 @@ try {
   if (!(e instanceof Refusal || e instanceof ConfigError)) throw e;
   process.stderr.write(`archive:lock: ${e.message}\n`);
   process.exitCode = 1;
-} finally {
-  rmSync(outdir, { recursive: true, force: true });
 }

@@ -12,29 +12,24 @@
  * Exits 1 when the synthesized pools differ from the config. Needs no credentials.
  */
 import '../stacks/skip-token-stack-traces';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
-import { App } from 'cdktf';
+import { writeFileSync } from 'fs';
 import { checkDay } from '../config/dated-checks';
 import { ConfigError, loadFromEnvironment } from '../config/load';
 import { PRICE_TABLE } from '../constructs/cloud-neutral/prices';
 import { buildLedger, plannedPools } from '../stacks/capacity-ledger';
-import { buildPlatform } from '../stacks/platform';
+import { synthesizeInTemp } from '../stacks/synthesize';
 import { readSynthesizedStacks, readSynthesizedTexts } from '../stacks/synthesized-stacks';
 import { ledgerOptions, ledgerOutput, UsageError, type LedgerOptions } from './ledger/cli';
 import { renderSvg } from './ledger/svg';
 
 /** Writes the ledger as asked; returns the exit code. */
-function run(options: LedgerOptions, outdir: string): number {
+function run(options: LedgerOptions): number {
   const today = checkDay();
   const config = loadFromEnvironment(process.env, today);
-  if (!options.from) {
-    const app = new App({ outdir });
-    buildPlatform(app, config, today);
-    app.synth();
-  }
-  const { pools, problems } = plannedPools(config, readSynthesizedStacks(readSynthesizedTexts(outdir)), today);
+  const stacks = options.from
+    ? readSynthesizedStacks(readSynthesizedTexts(options.from))
+    : synthesizeInTemp(config, today).stacks;
+  const { pools, problems } = plannedPools(config, stacks, today);
   if (problems.length > 0) {
     process.stderr.write(
       `ledger: the synthesized pools differ from the config:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
@@ -47,17 +42,10 @@ function run(options: LedgerOptions, outdir: string): number {
   return 0;
 }
 
-let options: LedgerOptions | undefined;
-let outdir: string | undefined;
 try {
-  options = ledgerOptions(process.argv.slice(2));
-  outdir = options.from ?? mkdtempSync(path.join(tmpdir(), 'gpu-platform-ledger-'));
-  process.exitCode = run(options, outdir);
+  process.exitCode = run(ledgerOptions(process.argv.slice(2)));
 } catch (e) {
   const known = e instanceof ConfigError || e instanceof UsageError;
   process.stderr.write(`${known ? (e as Error).message : ((e as Error).stack ?? String(e))}\n`);
   process.exitCode = 1;
-} finally {
-  // Only a directory this run made is removed: never the synth it was asked to read.
-  if (outdir && !options?.from) rmSync(outdir, { recursive: true, force: true });
 }

@@ -4,22 +4,14 @@
  * not. Needs no credentials.
  */
 import '../stacks/skip-token-stack-traces';
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
-import { App } from 'cdktf';
 import { ConfigError, loadFromEnvironment } from '../config/load';
-import { buildPlatform } from '../stacks/platform';
 import { formatParityTable, parityRows } from '../stacks/parity-report';
-import { readSynthesizedStacks, readSynthesizedTexts } from '../stacks/synthesized-stacks';
+import { synthesizeInTemp } from '../stacks/synthesize';
 
-const outdir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-parity-'));
 try {
   const config = loadFromEnvironment();
-  const app = new App({ outdir });
-  const environments = buildPlatform(app, config);
-  app.synth();
-  const rows = parityRows(config, environments, readSynthesizedStacks(readSynthesizedTexts(outdir)));
+  const { environments, stacks } = synthesizeInTemp(config);
+  const rows = parityRows(config, environments, stacks);
   process.stdout.write(`${formatParityTable(rows)}\n`);
   const mismatches = rows.filter((r) => !r.matches).length;
   process.stdout.write(
@@ -31,6 +23,4 @@ try {
 } catch (e) {
   process.stderr.write(`${e instanceof ConfigError ? e.message : ((e as Error).stack ?? String(e))}\n`);
   process.exitCode = 1;
-} finally {
-  rmSync(outdir, { recursive: true, force: true });
 }

@@ -13,7 +13,8 @@ import { FORK_CONFIG_PATH, FROZEN_CONFIG_PATH } from './config-fixture';
 import { capacityPathsConfig } from './gpu-fixture';
 import { gb200Config } from './gb200-fixture';
 import type { StackJson } from '../../constructs/shared/stack-json';
-import { buildPlatform, type EnvironmentStacks } from '../../stacks/platform';
+import { buildPlatform } from '../../stacks/platform';
+import { synthesizeInTemp, synthesizeInto, type Synthesized } from '../../stacks/synthesize';
 import { readSynthesizedStacks, readSynthesizedTexts } from '../../stacks/synthesized-stacks';
 
 export type { StackJson };
@@ -26,34 +27,18 @@ export interface SynthesizedOutput {
   readonly texts: ReadonlyMap<string, string>;
 }
 
-/** A synth with the construct tree behind it, for tests that inspect constructs. */
-export interface SynthesizedApp extends SynthesizedOutput {
-  readonly app: App;
-  /** The stack objects per environment, as `buildPlatform` returned them. */
-  readonly environments: Readonly<Record<string, EnvironmentStacks>>;
-}
+/** A synth with the stack objects behind it, for tests that inspect constructs. */
+export type SynthesizedApp = Synthesized;
 
 function readOutput(outdir: string): SynthesizedOutput {
   const texts = readSynthesizedTexts(outdir);
   return { stacks: readSynthesizedStacks(texts), texts };
 }
 
-/** Synthesizes a config into `outdir` as `cdktf synth` would, returning the app and its stacks. */
-export function synthesizeInto(config: PlatformConfig, outdir: string): SynthesizedApp {
-  const app = new App({ outdir, skipValidation: false });
-  const environments = buildPlatform(app, config);
-  app.synth();
-  return { app, environments, ...readOutput(outdir) };
-}
+export { synthesizeInto };
 
-export function synthesize(config: PlatformConfig): SynthesizedApp {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-test-'));
-  try {
-    return synthesizeInto(config, outdir);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
+/** Synthesizes a config as `cdktf synth` would, in a temporary directory. */
+export const synthesize = (config: PlatformConfig): SynthesizedApp => synthesizeInTemp(config);
 
 /**
  * The configs jest's global setup synthesizes once for the whole run (test/helpers/global-setup.ts),

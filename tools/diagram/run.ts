@@ -7,13 +7,9 @@
  * differs from what it would write. Needs no credentials.
  */
 import '../../stacks/skip-token-stack-traces';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
-import { App } from 'cdktf';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { ConfigError, configFileFromEnvironment, loadPlatformConfig } from '../../config/load';
-import { buildPlatform } from '../../stacks/platform';
-import { readSynthesizedStacks, readSynthesizedTexts } from '../../stacks/synthesized-stacks';
+import { synthesizeInTemp } from '../../stacks/synthesize';
 import { architectureModels } from './architecture';
 import { ARCHITECTURE_DIR, ARCHITECTURE_INDEX, README, diagramFiles, readmeEnvironment, stalePages } from './pages';
 
@@ -38,13 +34,9 @@ if (unknown !== undefined) {
   process.exit(2);
 }
 const check = args.includes('--check');
-const outdir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-diagram-'));
 try {
   const config = loadPlatformConfig(configFileFromEnvironment());
-  const app = new App({ outdir });
-  buildPlatform(app, config);
-  app.synth();
-  const models = architectureModels(readSynthesizedStacks(readSynthesizedTexts(outdir)));
+  const models = architectureModels(synthesizeInTemp(config).stacks);
   const files = diagramFiles(models, readmeEnvironment(config), {
     readme: readFileSync(README, 'utf8'),
     index: readFileSync(ARCHITECTURE_INDEX, 'utf8'),
@@ -70,6 +62,4 @@ try {
 } catch (e) {
   process.stderr.write(`${e instanceof ConfigError ? e.message : ((e as Error).stack ?? String(e))}\n`);
   process.exitCode = 1;
-} finally {
-  rmSync(outdir, { recursive: true, force: true });
 }
