@@ -1,6 +1,7 @@
 /**
  * The app command `cdktf synth` runs (cdktf.json "app"): brings the esbuild bundle of the app up to
- * date (tools/bundle.js: rebuilt only when a file it was made from changed) and runs it.
+ * date (tools/bundle.js: rebuilt only when a file it was made from changed) and runs it through
+ * V8's code cache (tools/run-bundle.js).
  *
  * Run it from the project root, as cdktf does: the app resolves `config/platform.json` against
  * the working directory.
@@ -9,6 +10,7 @@
 
 const fs = require('fs');
 const { ensureBundle } = require('./bundle');
+const { mapStackTracesOnDemand, runBundle } = require('./run-bundle');
 
 let bundle;
 try {
@@ -20,8 +22,5 @@ try {
   process.exit(1);
 }
 
-// Stack traces name the TypeScript sources, through the bundle's source map, read only when a
-// trace is printed: `node --enable-source-maps` parses the whole map at load, which costs every
-// run 0.2 s and 70 MiB.
-require('source-map-support').install();
-require(bundle.file);
+mapStackTracesOnDemand();
+runBundle(bundle.file, bundle.codeCache);
