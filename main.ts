@@ -16,7 +16,7 @@ import { gateEvaluations, unusedSuppressionProblems, usedConfigSuppressions } fr
 import { buildPlatform, expectedStackNames } from './stacks/platform';
 import { POLICY_GATE_ENV } from './stacks/platform-stack';
 import { errorAnnotations, markReportOnly, REPORT_ONLY_ENV } from './stacks/synth-errors';
-import { eachSynthesizedStack, synthesizedStacks } from './stacks/synthesized-stacks';
+import { readSynthesizedStacks, readSynthesizedTexts } from './stacks/synthesized-stacks';
 import { synthBudgetProblems } from './stacks/capacity-ledger';
 
 /** A synth that wrote output that must not be deployed: every problem found, each section whole. */
@@ -32,7 +32,7 @@ try {
   // Stacks dropped from the config must not linger in the output, where `cdktf deploy` would find them.
   rmSync(path.join(outdir, 'stacks'), { recursive: true, force: true });
   const app = new App({ outdir });
-  const environments = buildPlatform(app, config, today);
+  buildPlatform(app, config, today);
   app.synth();
   const reportOnly = process.env[REPORT_ONLY_ENV] === '1';
   const errors = errorAnnotations(app);
@@ -50,8 +50,9 @@ try {
         ...errors.map((e) => `  - ${e}`),
       ].join('\n'),
     );
-  // What was written must also apply: every deploy prerequisite is checked on the output itself.
-  const findings = checkPrerequisites(eachSynthesizedStack(outdir));
+  // What was written must also apply: the checks below judge the output itself, read back once.
+  const written = readSynthesizedStacks(readSynthesizedTexts(outdir));
+  const findings = checkPrerequisites(written);
   if (findings.length > 0) problems.push(formatFindings(findings));
   // Every config suppression must have matched something in some stack it reached (`npm run
   // policy`, which asks for a report, checks that itself and reports it with the rest).
@@ -60,10 +61,9 @@ try {
       ? []
       : unusedSuppressionProblems(config, usedConfigSuppressions(gateEvaluations(outdir, expectedStackNames(config))));
   // And must not replace a locked audit archive, which nothing can delete before its period ends.
-  const hostNames = Object.values(environments).flatMap((built) => built.azureHosts.map((h) => h.node.id));
-  const locks = archiveLockProblems(placedLockRecords(config), synthesizedStacks(outdir, hostNames));
+  const locks = archiveLockProblems(placedLockRecords(config), written);
   // And must stay within the config's budgets, judged on the ledger of what was written.
-  const budgets = synthBudgetProblems(config, outdir, today);
+  const budgets = synthBudgetProblems(config, written, today);
   if (unused.length + locks.length + budgets.length > 0)
     problems.push(new ConfigError(configFileFromEnvironment(), [...unused, ...locks, ...budgets]).message);
   if (problems.length > 0) throw new SynthError(problems.join('\n\n'));

@@ -30,7 +30,6 @@ import {
 import { awsDistributionStackName, azureHostStackName } from '../constructs/cloud-neutral/naming';
 import { PRICE_TABLE, type PriceSource, type PriceTable } from '../constructs/cloud-neutral/prices';
 import type { StackJson } from '../constructs/shared/stack-json';
-import { synthesizedStacks } from './synthesized-stacks';
 
 /** The whole ledger: rows, totals apart, shares, and the price sources the rows name. */
 export interface Ledger {
@@ -179,23 +178,19 @@ export function buildLedger(pools: readonly PlannedPool[], prices: PriceTable): 
 }
 
 /**
- * Every budget of the config the synthesized plan exceeds, or cannot be judged against, with its
- * config path. Reads the region stacks only when some environment sets a budget.
+ * Every budget of the config the synthesized plan (`stacks`, by name) exceeds, or cannot be
+ * judged against, with its config path.
  */
 export function synthBudgetProblems(
   config: PlatformConfig,
-  outdir: string,
+  stacks: ReadonlyMap<string, StackJson>,
   today: string,
   prices: PriceTable = PRICE_TABLE,
 ): BudgetProblem[] {
   const budgeted = Object.entries(config.environments).filter(([, env]) => env.budget);
   if (budgeted.length === 0) return [];
-  const names = budgeted.flatMap(([environment, env]) => [
-    ...env.aws.regions.map((r) => awsDistributionStackName(environment, r.region)),
-    ...env.azure.regions.map((r) => azureHostStackName(environment, r.region)),
-  ]);
   const budgetedConfig = { ...config, environments: Object.fromEntries(budgeted) };
-  const { pools, problems } = plannedPools(budgetedConfig, synthesizedStacks(outdir, names), today);
+  const { pools, problems } = plannedPools(budgetedConfig, stacks, today);
   // The stacks differ from the config they were built from: a defect of the platform, not of the config.
   if (problems.length > 0) throw new Error(`the ledger cannot judge the budgets:\n${problems.join('\n')}`);
   const { rows } = buildLedger(pools, prices);

@@ -24,8 +24,3 @@ export function readSynthesizedStacks(texts: ReadonlyMap<string, string>): Map<s
 export function* eachSynthesizedStack(outdir: string): Generator<[string, StackJson]> {
   for (const name of stackNames(outdir)) yield [name, JSON.parse(stackText(outdir, name)) as StackJson];
 }
-
-/** The named stacks of a synth in `outdir`, parsed. */
-export function synthesizedStacks(outdir: string, names: readonly string[]): Map<string, StackJson> {
-  return new Map(names.map((name) => [name, JSON.parse(stackText(outdir, name)) as StackJson]));
-}

@@ -198,14 +198,17 @@ function referringBlocks(stack: StackJson): { address: string; path?: string; bo
   ];
 }
 
-/** Every string under `value` with its attribute path, skipping cdktf's `//` metadata. */
-function* stringsIn(value: unknown, at: string): Generator<[string, string]> {
-  if (typeof value === 'string') yield [at, value];
-  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringsIn(item, `${at}[${i}]`);
+/**
+ * Calls `visit` with every string under `value` and its attribute path, skipping cdktf's `//`
+ * metadata. A plain walk, not nested generators: each string would pass up through one generator
+ * per level of nesting, and every stack's every string is walked on each synth.
+ */
+function eachString(value: unknown, at: string, visit: (attribute: string, text: string) => void): void {
+  if (typeof value === 'string') visit(at, value);
+  else if (Array.isArray(value)) value.forEach((item, i) => eachString(item, `${at}[${i}]`, visit));
   else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === '//') continue;
-      yield* stringsIn(item, at ? `${at}.${key}` : key);
+    for (const key of Object.keys(value)) {
+      if (key !== '//') eachString((value as Record<string, unknown>)[key], at ? `${at}.${key}` : key, visit);
     }
   }
 }
@@ -236,9 +239,9 @@ export function undeclaredReferences(stack: StackJson): UndeclaredReference[] {
   const findings: UndeclaredReference[] = [];
   for (const block of referringBlocks(stack)) {
     const iterators = dynamicIterators(block.body);
-    for (const [attribute, text] of stringsIn(block.body, '')) {
+    eachString(block.body, '', (attribute, text) => {
       const dependsOn = /^depends_on\[\d+\]$/.test(attribute);
-      if (!dependsOn && !text.includes('{')) continue;
+      if (!dependsOn && !text.includes('{')) return;
       // depends_on takes bare addresses; an interpolation there is not one (Terraform: "A static
       // list expression is required"), so it is reported whole.
       const references = dependsOn ? [text] : templateReferences(text);
@@ -248,7 +251,7 @@ export function undeclaredReferences(stack: StackJson): UndeclaredReference[] {
         if (needed === undefined || declared.has(needed)) continue;
         findings.push({ address: block.address, path: block.path, attribute, reference });
       }
-    }
+    });
   }
   return findings;
 }
