@@ -200,7 +200,7 @@ export function renderProfile(p: ProfileResults): string[] {
   out.push(
     `${code(p.command)}, sampling every ${p.intervalUs} µs, ${runs} runs per config, in rounds; ` +
       'ms are medians per phase over the runs (so they need not add up to the total). The profiler slows the run: ' +
-      'compare shares, not absolute times, with the timings above. A sample goes to the phase of the outermost frame ' +
+      'compare shares, not absolute times, with the timed runs. A sample goes to the phase of the outermost frame ' +
       'on its stack that marks one (tools/bench/profile.ts, by original source file and function name, mapped ' +
       'through the bundle’s source map); App.synth hands its steps over, the validations the policy gate, the gate ' +
       'the rendering it asks for. Samples before the config loading are startup.',
