@@ -86,3 +86,15 @@ export function linearity(
   const ok = early > 0 && late > 0 && Math.max(ratio, 1 / ratio) <= maxRatio;
   return { early, late, ratio, ok };
 }
+
+/**
+ * A figure of paired runs: `f(a, b)` for each pair of runs taken one after the other (A, B, A, B,
+ * ...), summarized. Load on a shared machine drifts over minutes; the two runs of a pair see about
+ * the same load, so their ratio holds where a ratio of two medians taken at different times does not.
+ */
+export function pairedSummary(
+  pairs: readonly (readonly [number, number])[],
+  f: (a: number, b: number) => number,
+): Summary | undefined {
+  return pairs.length > 0 ? summarize(pairs.map(([a, b]) => f(a, b))) : undefined;
+}

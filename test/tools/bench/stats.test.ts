@@ -1,4 +1,4 @@
-import { leastSquares, linearity, median, segmentSlope, summarize } from '../../../tools/bench/stats';
+import { leastSquares, linearity, median, pairedSummary, segmentSlope, summarize } from '../../../tools/bench/stats';
 
 describe('median and summarize', () => {
   test('the middle value of an odd count, the mean of the middle two of an even one', () => {
@@ -96,5 +96,33 @@ describe('linearity', () => {
 
   test('segmentSlope is growth per unit of x', () => {
     expect(segmentSlope({ x: 20, y: 1000 }, { x: 50, y: 2500 })).toBe(50);
+  });
+});
+
+describe('pairedSummary', () => {
+  test('summarizes the figure of each pair, not the figure of the medians', () => {
+    // Load rose during the second pair, and more for its first run than its second.
+    const pairs = [
+      [100, 150],
+      [300, 330],
+      [110, 220],
+    ] as const;
+    expect(pairedSummary(pairs, (a, b) => b / a)).toEqual({ runs: 3, median: 1.5, min: 1.1, max: 2 });
+    expect(median(pairs.map(([, b]) => b)) / median(pairs.map(([a]) => a))).toBe(2);
+  });
+
+  test('keeps the spread of the pairs, and is absent without pairs', () => {
+    const share = pairedSummary(
+      [
+        [100, 90],
+        [100, 95],
+        [200, 160],
+      ],
+      (app, off) => (app - off) / app,
+    );
+    expect(share?.median).toBeCloseTo(0.1, 10);
+    expect(share?.min).toBeCloseTo(0.05, 10);
+    expect(share?.max).toBeCloseTo(0.2, 10);
+    expect(pairedSummary([], (a, b) => a / b)).toBeUndefined();
   });
 });
