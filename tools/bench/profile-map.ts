@@ -49,6 +49,8 @@ export function frameResolver(bundle: string, map: RawSourceMap, root: string): 
     if (script.startsWith('node:')) return { name: frame.functionName, source: script, line: frame.lineNumber + 1 };
     if (script !== bundle)
       return { name: frame.functionName, source: displaySource(script, root), line: frame.lineNumber + 1 };
+    // The CommonJS wrapper the app command puts on the line before the bundle (tools/run-bundle.js).
+    if (frame.lineNumber < 0) return { name: frame.functionName, source: displaySource(bundle, root), line: 0 };
     const original = consumer.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
     if (!original.source)
       return { name: frame.functionName, source: displaySource(bundle, root), line: frame.lineNumber + 1 };

@@ -1,9 +1,9 @@
 /**
  * Profiles synth: runs the esbuild bundle under `node --cpu-prof` on each config, in rounds (one
  * run of each config per round, so load drifting over the minutes reaches every config alike), and
- * attributes each profile to the phases of a synth (profile.ts). The bundle runs directly, not
- * through the app command, so the profile holds the synth alone; the caller brings the bundle up to
- * date first.
+ * attributes each profile to the phases of a synth (profile.ts). The runs go through the app
+ * command's script, as a synth does; the caller brings the bundle up to date first, so no run
+ * builds it.
  */
 import { spawnSync } from 'child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'fs';
@@ -29,8 +29,12 @@ export interface ProfileRun {
   readonly failures: string[];
 }
 
-/** The argv of one profiled run, writing its profile into `dir`. */
-export function profileArgv(bundle: string, dir: string): string[] {
+/**
+ * The argv of one profiled run, writing its profile into `dir`: the app command's script
+ * (tools/app.js), so the profile holds what a synth costs, its code cache included; the frames of
+ * the bundle it runs map through `bundle`'s source map.
+ */
+export function profileArgv(root: string, dir: string): string[] {
   return [
     process.execPath,
     '--cpu-prof',
@@ -38,7 +42,7 @@ export function profileArgv(bundle: string, dir: string): string[] {
     dir,
     '--cpu-prof-interval',
     String(PROFILE_INTERVAL_US),
-    bundle,
+    path.join(root, 'tools', 'app.js'),
   ];
 }
 
@@ -64,7 +68,7 @@ export function profileSynth(
       const outdir = path.join(dir, 'cdktf.out');
       const profileDir = path.join(dir, 'cpuprofile');
       mkdirSync(profileDir);
-      const [command, ...args] = profileArgv(bundle, profileDir);
+      const [command, ...args] = profileArgv(root, profileDir);
       const child = spawnSync(command, args, {
         cwd: root,
         env: { ...target.env, CDKTF_OUTDIR: outdir },

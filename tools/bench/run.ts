@@ -383,7 +383,7 @@ function profileConfigs(
   const scaled = run.configs.filter((c) => c.regionsPerCloud !== undefined);
   const [small, large] = [scaled[0], scaled[scaled.length - 1]];
   return {
-    command: `CDKTF_OUTDIR=<tmp>/out ${displayCommand(profileArgv(bundle, '<tmp>/cpuprofile'), ROOT, bench.tmp)}`,
+    command: `CDKTF_OUTDIR=<tmp>/out ${displayCommand(profileArgv(ROOT, '<tmp>/cpuprofile'), ROOT, bench.tmp)}`,
     intervalUs: PROFILE_INTERVAL_US,
     configs: run.configs,
     perRegion:
