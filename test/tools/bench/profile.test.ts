@@ -69,6 +69,10 @@ describe('frameResolver', () => {
     expect(resolve(callFrame('run', 'file:///project/tools/app.js', 3)).source).toBe('tools/app.js');
   });
 
+  test("names the app command's CommonJS wrapper, on the line before the bundle, by the bundle", () => {
+    expect(resolve(callFrame('', BUNDLE, -1, 0))).toEqual({ name: '', source: 'dist/app/main.js', line: 0 });
+  });
+
   test('displaySource shows packages from their node_modules, nested ones whole', () => {
     expect(displaySource('/work/main/node_modules/cdktf/node_modules/json-stable-stringify/index.js', '/x')).toBe(
       'node_modules/cdktf/node_modules/json-stable-stringify/index.js',
