@@ -198,17 +198,35 @@ function referringBlocks(stack: StackJson): { address: string; path?: string; bo
   ];
 }
 
+/** An attribute path as Terraform's messages write it: `ingress[0].cidr_blocks[1]`. */
+function attributePath(at: readonly (string | number)[]): string {
+  return at.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
+}
+
 /**
- * Calls `visit` with every string under `value` and its attribute path, skipping cdktf's `//`
- * metadata. A plain walk, not nested generators: each string would pass up through one generator
- * per level of nesting, and every stack's every string is walked on each synth.
+ * Calls `visit` with every string under `value` and the steps of its attribute path (`at`, one
+ * array reused through the walk: read it during the call, copy it to keep it), skipping cdktf's
+ * `//` metadata. A plain walk that builds a path's text only when asked: every string of every
+ * stack is walked on each synth.
  */
-function eachString(value: unknown, at: string, visit: (attribute: string, text: string) => void): void {
+function eachString(
+  value: unknown,
+  at: (string | number)[],
+  visit: (at: readonly (string | number)[], text: string) => void,
+): void {
   if (typeof value === 'string') visit(at, value);
-  else if (Array.isArray(value)) value.forEach((item, i) => eachString(item, `${at}[${i}]`, visit));
-  else if (value && typeof value === 'object') {
+  else if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      at.push(i);
+      eachString(item, at, visit);
+      at.pop();
+    });
+  } else if (value && typeof value === 'object') {
     for (const key of Object.keys(value)) {
-      if (key !== '//') eachString((value as Record<string, unknown>)[key], at ? `${at}.${key}` : key, visit);
+      if (key === '//') continue;
+      at.push(key);
+      eachString((value as Record<string, unknown>)[key], at, visit);
+      at.pop();
     }
   }
 }
@@ -238,18 +256,20 @@ export function undeclaredReferences(stack: StackJson): UndeclaredReference[] {
   const declared = declarations(stack);
   const findings: UndeclaredReference[] = [];
   for (const block of referringBlocks(stack)) {
-    const iterators = dynamicIterators(block.body);
-    eachString(block.body, '', (attribute, text) => {
-      const dependsOn = /^depends_on\[\d+\]$/.test(attribute);
+    let iterators: Set<string> | undefined;
+    eachString(block.body, [], (at, text) => {
+      const dependsOn = at.length === 2 && at[0] === 'depends_on';
       if (!dependsOn && !text.includes('{')) return;
       // depends_on takes bare addresses; an interpolation there is not one (Terraform: "A static
       // list expression is required"), so it is reported whole.
       const references = dependsOn ? [text] : templateReferences(text);
       for (const reference of references) {
-        if (iterators.has(reference.split('.')[0])) continue;
         const needed = declarationOf(reference);
         if (needed === undefined || declared.has(needed)) continue;
-        findings.push({ address: block.address, path: block.path, attribute, reference });
+        // A dynamic block's iterator is no declaration; looked for only when a name is not declared.
+        iterators ??= dynamicIterators(block.body);
+        if (iterators.has(reference.split('.')[0])) continue;
+        findings.push({ address: block.address, path: block.path, attribute: attributePath(at), reference });
       }
     });
   }

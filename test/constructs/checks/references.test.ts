@@ -94,6 +94,21 @@ describe('undeclaredReferences', () => {
     ]);
   });
 
+  test('a reference deep in nested blocks is named by its full attribute path', () => {
+    const found = undeclaredReferences(
+      stack({
+        aws_security_group: {
+          sg: {
+            ingress: [{ cidr_blocks: ['10.0.0.0/8'] }, { cidr_blocks: ['10.1.0.0/16', '${aws_vpc.gone.cidr_block}'] }],
+          },
+        },
+      }),
+    );
+    expect(found.map((f) => `${f.attribute} ${f.reference}`)).toEqual([
+      'ingress[1].cidr_blocks[1] aws_vpc.gone.cidr_block',
+    ]);
+  });
+
   test('depends_on, outputs, locals and providers are read too', () => {
     const found = undeclaredReferences(
       stack(
