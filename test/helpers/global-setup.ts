@@ -8,7 +8,8 @@ import '../../stacks/skip-token-stack-traces';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { SHARED_SYNTHS, SHARED_SYNTH_DIR_ENV, synthesizeInto } from './synth';
+import { SHARED_SYNTHS, SHARED_SYNTH_DIR_ENV } from './shared-synth';
+import { synthesizeInto } from './synth';
 
 export default function globalSetup(): void {
   const dir = mkdtempSync(path.join(tmpdir(), 'gpu-platform-shared-'));

@@ -1,5 +1,5 @@
 import { rmSync } from 'fs';
-import { SHARED_SYNTH_DIR_ENV } from './synth';
+import { SHARED_SYNTH_DIR_ENV } from './shared-synth';
 
 export default function globalTeardown(): void {
   const dir = process.env[SHARED_SYNTH_DIR_ENV];

@@ -14,7 +14,8 @@ import { KEY_SIGN_DATA_ACTION, SIGNER_DATA_ACTIONS } from '../../constructs/azur
 import { MODEL_TRUST_SET_KEY } from '../../constructs/cloud-neutral/model-signing';
 import { policyStatements, resourcesOfType, type StackResource } from '../../constructs/shared/stack-json';
 import { frozenConfig } from '../helpers/config-fixture';
-import { sharedOutput, synthesize, type StackJson } from '../helpers/synth';
+import { sharedOutput, type StackJson } from '../helpers/shared-synth';
+import { synthesize } from '../helpers/synth';
 
 const { stacks } = sharedOutput('frozen');
 const hosts = [...stacks.entries()].filter(([name]) => name.includes('-azure-host-'));
