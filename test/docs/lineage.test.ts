@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { WORKLOAD_LOG_COLUMNS, WORKLOAD_LOG_TABLE } from '../../constructs/azure/logging/workload-logs';
 import { AUDIT_TABLES } from '../../constructs/azure/audit/audit-archive';
-import { sharedOutput } from '../helpers/synth';
+import { sharedOutput } from '../helpers/shared-synth';
 import { reference, resourcesOfType } from '../../constructs/shared/stack-json';
 
 const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'lineage.md'), 'utf8');

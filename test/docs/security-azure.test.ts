@@ -8,7 +8,7 @@ import { CIS_ACTIVITY_LOG_ALERTS } from '../../constructs/azure/activity-log-ale
 import { defenderPlans } from '../../constructs/azure/defender-plans';
 import { KEY_OPERATIONS } from '../../constructs/azure/key-vault-key';
 import { DELETION_LOCK_NAME } from '../../constructs/azure/management-lock';
-import { sharedOutput } from '../helpers/synth';
+import { sharedOutput } from '../helpers/shared-synth';
 
 const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'security-azure.md'), 'utf8');
 const prod = sharedOutput('frozen').stacks.get('prod-azure-host-eastus2')!;

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { expectedStackNames } from '../../stacks/platform';
 import { PLAN_WAVE_JOBS, stackWaves } from '../../tools/ci/stack-waves';
-import { SHARED_SYNTHS, sharedManifest } from '../helpers/synth';
+import { SHARED_SYNTHS, sharedManifest } from '../helpers/shared-synth';
 
 const dir = path.join(__dirname, '..', '..', '.github', 'workflows');
 type Workflow = { name: string; on: unknown; jobs: Record<string, Record<string, unknown>> };

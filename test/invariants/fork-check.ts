@@ -8,7 +8,8 @@
  */
 import { parsePlatformConfig } from '../../config/load';
 import { shippedConfig } from '../helpers/config-fixture';
-import { sharedOutput, synthesize, type SynthesizedApp } from '../helpers/synth';
+import { sharedOutput } from '../helpers/shared-synth';
+import { synthesize, type SynthesizedApp } from '../helpers/synth';
 import { CannotApply, type ForkEdit } from './fork-edits';
 import { synthesizedPlatform, violatedInvariants, type SynthesizedPlatform } from './invariants';
 

@@ -1,7 +1,8 @@
 /** Each invariant holds on the frozen fixture config and reports a platform that breaks it. */
 import type { StackJson } from '../../constructs/shared/stack-json';
 import type { PoolDescription } from '../../constructs/cloud-neutral/parity';
-import { build, SHARED_SYNTHS, sharedOutput } from '../helpers/synth';
+import { SHARED_SYNTHS, sharedOutput } from '../helpers/shared-synth';
+import { build } from '../helpers/synth';
 import { INVARIANTS, synthesizedPlatform, violatedInvariants, type SynthesizedPlatform } from './invariants';
 
 type Resource = Record<string, unknown>;

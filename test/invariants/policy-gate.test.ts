@@ -2,24 +2,16 @@
  * The shipped config passes the policy gate: zero errors, and every warning suppressed with a
  * documented reason. Reads the results the gate wrote beside each stack of the shared synth.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../constructs/checks/policy/gate';
-import { SHARED_SYNTH_DIR_ENV, SHARED_SYNTHS, synthesizeInto } from '../helpers/synth';
+import { sharedSynthDir } from '../helpers/shared-synth';
 
 function shippedResults(): PolicyResultsFile[] {
-  const shared = process.env[SHARED_SYNTH_DIR_ENV];
-  const outdir = shared ? path.join(shared, 'shipped') : mkdtempSync(path.join(tmpdir(), 'gpu-platform-policy-'));
-  try {
-    if (!shared) synthesizeInto(SHARED_SYNTHS.shipped(), outdir);
-    const stacks = path.join(outdir, 'stacks');
-    return readdirSync(stacks).map(
-      (name) => JSON.parse(readFileSync(path.join(stacks, name, POLICY_RESULTS_FILE), 'utf8')) as PolicyResultsFile,
-    );
-  } finally {
-    if (!shared) rmSync(outdir, { recursive: true, force: true });
-  }
+  const stacks = path.join(sharedSynthDir('shipped'), 'stacks');
+  return readdirSync(stacks).map(
+    (name) => JSON.parse(readFileSync(path.join(stacks, name, POLICY_RESULTS_FILE), 'utf8')) as PolicyResultsFile,
+  );
 }
 
 describe('the shipped config and the policy gate', () => {

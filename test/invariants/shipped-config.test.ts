@@ -3,7 +3,8 @@
  * a fork that edits it keeps these green. Behaviour tests pin the frozen fixture config instead,
  * and the snapshots (test/stacks/platform.test.ts) are the one thing a fork updates.
  */
-import { build, SHARED_SYNTHS, sharedOutput } from '../helpers/synth';
+import { SHARED_SYNTHS, sharedOutput } from '../helpers/shared-synth';
+import { build } from '../helpers/synth';
 import { INVARIANTS, synthesizedPlatform } from './invariants';
 
 describe('the shipped config keeps every invariant', () => {

@@ -18,7 +18,8 @@ import {
 } from '../../constructs/shared/stack-json';
 import { parsePlatformConfig, selectEnvironments } from '../../config/load';
 import { frozenConfig, type ConfigInput } from '../helpers/config-fixture';
-import { sharedOutput, synthesize } from '../helpers/synth';
+import { sharedOutput } from '../helpers/shared-synth';
+import { synthesize } from '../helpers/synth';
 
 const { stacks } = sharedOutput('frozen');
 const config = parsePlatformConfig(frozenConfig());

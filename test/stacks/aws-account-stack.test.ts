@@ -2,7 +2,8 @@ import { policyStatements } from '../../constructs/shared/stack-json';
 import { parsePlatformConfig } from '../../config/load';
 import { capacityPathsConfig } from '../helpers/gpu-fixture';
 import { BASELINE_OWNED_ELSEWHERE, frozenConfig } from '../helpers/config-fixture';
-import { resourcesOf, sharedOutput, synthesize } from '../helpers/synth';
+import { resourcesOf, sharedOutput } from '../helpers/shared-synth';
+import { synthesize } from '../helpers/synth';
 
 describe('AWS account stack (frozen fixture config)', () => {
   const { stacks } = sharedOutput('frozen');

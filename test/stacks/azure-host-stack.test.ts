@@ -2,7 +2,8 @@ import { parsePlatformConfig } from '../../config/load';
 import { CIS_ACTIVITY_LOG_ALERTS } from '../../constructs/azure/activity-log-alerts';
 import { DELETION_LOCK_NAME } from '../../constructs/azure/management-lock';
 import { frozenConfig } from '../helpers/config-fixture';
-import { resourcesOf, sharedOutput, synthesize, type StackJson } from '../helpers/synth';
+import { resourcesOf, sharedOutput, type StackJson } from '../helpers/shared-synth';
+import { synthesize } from '../helpers/synth';
 
 type Resource = Record<string, unknown>;
 const values = (stack: StackJson, type: string): Resource[] => Object.values(resourcesOf(stack, type));

@@ -4,7 +4,7 @@ import { GPU_CATALOG, type Cloud } from '../../constructs/cloud-neutral/gpu-cata
 import type { LedgerRow } from '../../constructs/cloud-neutral/ledger';
 import { plannedPools, type Ledger } from '../../stacks/capacity-ledger';
 import { sharedLedger } from '../helpers/ledger-fixture';
-import { SHARED_SYNTHS, sharedOutput } from '../helpers/synth';
+import { SHARED_SYNTHS, sharedOutput } from '../helpers/shared-synth';
 
 /** Every node group and node pool of the synthesized stacks, read here apart from the ledger's reader. */
 function deployedPools(stacks: ReadonlyMap<string, StackJson>) {

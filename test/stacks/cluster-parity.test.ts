@@ -1,6 +1,7 @@
 import { compareClusters, formatParityReport } from '../../constructs/cloud-neutral/parity';
 import { capacityPathsConfig } from '../helpers/gpu-fixture';
-import { SHARED_SYNTHS, build, type SynthesizedApp } from '../helpers/synth';
+import { SHARED_SYNTHS } from '../helpers/shared-synth';
+import { build, type SynthesizedApp } from '../helpers/synth';
 
 function reports(synth: Pick<SynthesizedApp, 'environments'>) {
   return Object.entries(synth.environments).flatMap(([env, stacks]) =>

@@ -11,7 +11,8 @@ import { compareClusters, formatParityReport } from '../../constructs/cloud-neut
 import { synthesizedPlatform, violatedInvariants } from '../invariants/invariants';
 import { GB200_POOL } from '../helpers/gb200-fixture';
 import { CAPACITY_BLOCK_ID, CRG_ID } from '../helpers/gpu-fixture';
-import { SHARED_SYNTHS, build, resourcesOf, sharedOutput } from '../helpers/synth';
+import { SHARED_SYNTHS, resourcesOf, sharedOutput } from '../helpers/shared-synth';
+import { build } from '../helpers/synth';
 
 type Resource = Record<string, unknown>;
 

@@ -3,7 +3,8 @@ import { cidrContains, mustParseCidr } from '../../constructs/cloud-neutral/cidr
 import { localStatePath } from '../../stacks/backend';
 import { expectedStackNames } from '../../stacks/platform';
 import { frozenConfig } from '../helpers/config-fixture';
-import { resourcesOf, sharedOutput, synthesize, type StackJson } from '../helpers/synth';
+import { resourcesOf, sharedOutput, type StackJson } from '../helpers/shared-synth';
+import { synthesize } from '../helpers/synth';
 import { pskEntries } from '../invariants/invariants';
 import { policyStatements } from '../../constructs/shared/stack-json';
 

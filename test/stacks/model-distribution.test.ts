@@ -13,7 +13,8 @@ import {
 import { compareIdentities } from '../../constructs/cloud-neutral/parity';
 import { parsePlatformConfig, selectEnvironments } from '../../config/load';
 import { frozenConfig } from '../helpers/config-fixture';
-import { build, sharedOutput, synthesize } from '../helpers/synth';
+import { sharedOutput } from '../helpers/shared-synth';
+import { build, synthesize } from '../helpers/synth';
 
 type Attributes = Record<string, unknown>;
 

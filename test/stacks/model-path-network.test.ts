@@ -12,7 +12,7 @@ import {
   type StackJson,
 } from '../../constructs/shared/stack-json';
 import { frozenConfig } from '../helpers/config-fixture';
-import { sharedOutput } from '../helpers/synth';
+import { sharedOutput } from '../helpers/shared-synth';
 
 const { stacks } = sharedOutput('frozen');
 const fixture = frozenConfig() as {

@@ -14,7 +14,8 @@ import { KEY_SIGN_DATA_ACTION, SIGNER_DATA_ACTIONS } from '../../constructs/azur
 import { MODEL_TRUST_SET_KEY } from '../../constructs/cloud-neutral/model-signing';
 import { policyStatements, resourcesOfType, type StackResource } from '../../constructs/shared/stack-json';
 import { frozenConfig } from '../helpers/config-fixture';
-import { sharedOutput, synthesize, type StackJson } from '../helpers/synth';
+import { sharedOutput, type StackJson } from '../helpers/shared-synth';
+import { synthesize } from '../helpers/synth';
 
 const { stacks } = sharedOutput('frozen');
 const hosts = [...stacks.entries()].filter(([name]) => name.includes('-azure-host-'));
@@ -279,25 +280,26 @@ describe('rotation', () => {
     const keys = [1, 2].map(() => generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey);
     const pems = keys.map((k) => k.export({ type: 'spki', format: 'pem' }).toString());
     const retiredAt = '2027-02-01T10:00:00Z';
-    for (const [name, stack] of [...rotated.entries()].filter(([n]) => n.startsWith('prod-aws-dist-'))) {
-      const [object] = resourcesOfType(stack, 'aws_s3_object');
-      const value = (output: string): string => {
-        const produced = String(host.output![output].value);
-        if (produced.includes('key-g1_')) return pems[0];
-        if (produced.includes('key-g2_')) return pems[1];
-        if (produced.includes('retire-g1_')) return retiredAt;
-        throw new Error(`${name}: unexpected output ${produced}`);
-      };
-      const trust = JSON.parse(terraformEvaluate(String(object.attributes.content), value));
-      // THEN the set is exactly what the format's verifier reads, the hint as Node computes it.
-      const hint = (pem: string) => createHash('sha256').update(pem).digest('hex');
-      expect(trust).toEqual({
-        keys: [
-          { hint: hint(pems[1]), pem: pems[1] },
-          { hint: hint(pems[0]), pem: pems[0], not_after: retiredAt },
-        ],
-      });
-    }
+    const value = (output: string): string => {
+      const produced = String(host.output![output].value);
+      if (produced.includes('key-g1_')) return pems[0];
+      if (produced.includes('key-g2_')) return pems[1];
+      if (produced.includes('retire-g1_')) return retiredAt;
+      throw new Error(`unexpected output ${produced}`);
+    };
+    const regions = [...rotated.entries()].filter(([n]) => n.startsWith('prod-aws-dist-'));
+    expect(regions.length).toBeGreaterThan(0);
+    const contents = regions.map(([, stack]) => String(resourcesOfType(stack, 'aws_s3_object')[0].attributes.content));
+    const printed = terraformEvaluate(contents, value);
+    // THEN each region's set is exactly what the format's verifier reads, the hint as Node computes it.
+    const hint = (pem: string) => createHash('sha256').update(pem).digest('hex');
+    const expected = {
+      keys: [
+        { hint: hint(pems[1]), pem: pems[1] },
+        { hint: hint(pems[0]), pem: pems[0], not_after: retiredAt },
+      ],
+    };
+    expect(printed.map((trust) => JSON.parse(trust))).toEqual(regions.map(() => expected));
   });
 
   test('a second rotation retires generation 1 from the trust set; its key stays in the vault', () => {
@@ -317,23 +319,28 @@ describe('rotation', () => {
 });
 
 /**
- * Evaluates a synthesized `${...}` expression with `terraform console`, each remote state output
- * replaced by a value: what Terraform would write, computed by Terraform.
+ * Evaluates synthesized `${...}` expressions with `terraform console`, each remote state output
+ * replaced by a value: what Terraform would write, computed by Terraform. One console evaluates
+ * them all, as one list: each start of Terraform costs most of a second.
  */
-function terraformEvaluate(expression: string, value: (output: string) => string): string {
-  const body = expression.replace(/^\$\{/, '').replace(/\}$/, '');
-  const substituted = body.replace(/data\.terraform_remote_state\.[\w-]+\.outputs\.([\w-]+)/g, (_, output: string) =>
-    JSON.stringify(value(output)),
+function terraformEvaluate(expressions: readonly string[], value: (output: string) => string): string[] {
+  const bodies = expressions.map((expression) =>
+    expression
+      .replace(/^\$\{/, '')
+      .replace(/\}$/, '')
+      .replace(/data\.terraform_remote_state\.[\w-]+\.outputs\.([\w-]+)/g, (_, output: string) =>
+        JSON.stringify(value(output)),
+      ),
   );
   const dir = mkdtempSync(path.join(tmpdir(), 'trust-set-'));
   try {
     writeFileSync(path.join(dir, 'main.tf.json'), '{}');
     const printed = execFileSync('terraform', ['console'], {
       cwd: dir,
-      input: substituted,
+      input: `jsonencode([${bodies.map((body) => `(${body})`).join(', ')}])`,
       env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },
     }).toString();
-    return JSON.parse(printed.trim());
+    return JSON.parse(JSON.parse(printed.trim()));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,8 @@ import { parsePlatformConfig } from '../../config/load';
 import type { StackJson } from '../../constructs/shared/stack-json';
 import { formatParityTable, parityRows } from '../../stacks/parity-report';
 import { frozenConfig } from '../helpers/config-fixture';
-import { build, sharedOutput } from '../helpers/synth';
+import { sharedOutput } from '../helpers/shared-synth';
+import { build } from '../helpers/synth';
 
 const config = parsePlatformConfig(frozenConfig());
 const { environments } = build(config);

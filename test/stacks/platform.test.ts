@@ -1,5 +1,5 @@
 import { expectedStackNames } from '../../stacks/platform';
-import { SHARED_SYNTHS, sharedOutput, shippedOutput } from '../helpers/synth';
+import { SHARED_SYNTHS, sharedOutput, shippedOutput } from '../helpers/shared-synth';
 
 describe('the platform (frozen fixture config)', () => {
   const { stacks } = sharedOutput('frozen');

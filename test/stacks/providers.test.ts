@@ -1,5 +1,5 @@
 import { PROVIDER_RULES } from '../../constructs/checks/provider-rules';
-import { sharedOutput } from '../helpers/synth';
+import { sharedOutput } from '../helpers/shared-synth';
 
 interface RequiredProvider {
   readonly source: string;

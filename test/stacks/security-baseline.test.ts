@@ -6,7 +6,8 @@ import { parsePlatformConfig } from '../../config/load';
 import { AWS_BASELINE_PARTS } from '../../config/schema';
 import { policyStatements, resourcesOfType, type StackJson } from '../../constructs/shared/stack-json';
 import { BASELINE_OWNED_ELSEWHERE, configProblems, frozenConfig } from '../helpers/config-fixture';
-import { resourcesOf, sharedOutput, synthesize } from '../helpers/synth';
+import { resourcesOf, sharedOutput } from '../helpers/shared-synth';
+import { synthesize } from '../helpers/synth';
 
 const ACCOUNT = 'prod-aws-account';
 const REGIONS = ['us-east-1', 'eu-west-1'];

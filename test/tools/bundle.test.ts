@@ -11,9 +11,9 @@ import { buildBundle, bundleFile, ensureBundle, isFresh } from '../../tools/bund
 let root: string;
 let outdir: string;
 
-function write(file: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  writeFileSync(path.join(root, file), text);
+function write(file: string, text: string, at = root): void {
+  mkdirSync(path.dirname(path.join(at, file)), { recursive: true });
+  writeFileSync(path.join(at, file), text);
 }
 
 /** Past the bundler's timestamp slack: a file written just before a build counts as changing. */
@@ -32,9 +32,9 @@ function run(env: Record<string, string> = {}) {
   );
 }
 
-beforeEach(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'bundle-test-'));
-  outdir = path.join(root, 'dist', 'app');
+/** Writes a throwaway project: an entry point, a module of its own and a package. */
+function writeProject(): string {
+  const at = mkdtempSync(path.join(tmpdir(), 'bundle-test-'));
   write(
     'main.ts',
     [
@@ -45,14 +45,37 @@ beforeEach(async () => {
       'process.stdout.write(`${greet()} ${four}\\n`);',
       '',
     ].join('\n'),
+    at,
   );
-  write('lib/math.ts', 'export const twice = (n: number): number => n * 2;\n');
-  write('node_modules/greeter/package.json', '{"name": "greeter", "main": "index.js"}');
-  write('node_modules/greeter/index.js', "exports.greet = () => 'hello';\n");
+  write('lib/math.ts', 'export const twice = (n: number): number => n * 2;\n', at);
+  write('node_modules/greeter/package.json', '{"name": "greeter", "main": "index.js"}', at);
+  write('node_modules/greeter/index.js', "exports.greet = () => 'hello';\n", at);
+  return at;
+}
+
+/**
+ * A fresh project for each test (there are seven), all written before the first, so that one
+ * wait past the timestamp slack covers them all. A test beyond these writes its own, and waits.
+ */
+const written: string[] = [];
+
+beforeAll(async () => {
+  for (let i = 0; i < 7; i++) written.push(writeProject());
   await settle();
 });
 
+beforeEach(async () => {
+  const next = written.pop();
+  root = next ?? writeProject();
+  if (next === undefined) await settle();
+  outdir = path.join(root, 'dist', 'app');
+});
+
 afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+afterAll(() => {
+  for (const at of written) rmSync(at, { recursive: true, force: true });
+});
 
 test('bundles the sources and their packages into one file that runs', () => {
   const done = buildBundle({ root, outdir });

@@ -3,7 +3,7 @@ import { frozenConfig } from '../../helpers/config-fixture';
 import { IMDS_HOP_LIMIT } from '../../../constructs/aws/eks-launch-template';
 import { CAPACITY_BLOCK_ID, ODCR_ID } from '../../helpers/gpu-fixture';
 import { policyStatements } from '../../../constructs/shared/stack-json';
-import { resourcesOf, sharedOutput, type StackJson } from '../../helpers/synth';
+import { resourcesOf, sharedOutput, type StackJson } from '../../helpers/shared-synth';
 
 type Resource = Record<string, unknown>;
 

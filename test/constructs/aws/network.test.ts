@@ -2,7 +2,7 @@ import { policyStatements } from '../../../constructs/shared/stack-json';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { AWS_INTERFACE_ENDPOINT_SERVICES } from '../../../constructs/aws/vpc-endpoints';
 import { ADMIN_PORTS, planNetworkAcl, type NetworkAclTier } from '../../../constructs/aws/network-acl-plan';
-import { resourcesOf, sharedOutput } from '../../helpers/synth';
+import { resourcesOf, sharedOutput } from '../../helpers/shared-synth';
 // cdktf's matchers (toHaveResourceWithProperties), declared for this file only: loading cdktf in
 // every test file, pure ones too, costs each of them its load time.
 import { Testing } from 'cdktf';

@@ -1,6 +1,6 @@
 import { AKS_CONTROL_PLANE_LOG_CATEGORIES, AKS_OVERLAY } from '../../../constructs/azure/aks-cluster';
 import { CRG_ID } from '../../helpers/gpu-fixture';
-import { resourcesOf, sharedOutput, type StackJson } from '../../helpers/synth';
+import { resourcesOf, sharedOutput, type StackJson } from '../../helpers/shared-synth';
 
 type Resource = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { FLOW_LOG_RESOURCE_TYPE } from '../../../constructs/azure/logging/vnet-flow-log';
-import { resourcesOf, sharedOutput } from '../../helpers/synth';
+import { resourcesOf, sharedOutput } from '../../helpers/shared-synth';
 
 type Rule = Record<string, unknown>;
 

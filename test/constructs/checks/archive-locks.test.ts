@@ -8,7 +8,8 @@ import { block, resourcesOfType, type StackJson } from '../../../constructs/shar
 import { parsePlatformConfig } from '../../../config/load';
 import { placedLockRecords } from '../../../stacks/locked-archives';
 import { frozenConfig } from '../../helpers/config-fixture';
-import { sharedOutput, synthesize } from '../../helpers/synth';
+import { sharedOutput } from '../../helpers/shared-synth';
+import { synthesize } from '../../helpers/synth';
 
 const HOST = 'prod-azure-host-eastus2';
 const copy = (stack: StackJson): StackJson => JSON.parse(JSON.stringify(stack)) as StackJson;

@@ -5,7 +5,7 @@ import {
   PREREQUISITE_RULES,
 } from '../../../constructs/checks/prerequisites';
 import { resourcesOfType, type StackJson } from '../../../constructs/shared/stack-json';
-import { sharedOutput } from '../../helpers/synth';
+import { sharedOutput } from '../../helpers/shared-synth';
 
 type Resource = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { PROVIDER_RULES, valuesAt, type ProviderRule } from '../../../constructs/checks/provider-rules';
 import { resourcesOfType, type Attributes, type StackJson } from '../../../constructs/shared/stack-json';
-import { sharedOutput } from '../../helpers/synth';
+import { sharedOutput } from '../../helpers/shared-synth';
 
 /** Every stack of the shared synths: the frozen fixture, GB200 and the capacity paths. */
 const stacks: [string, StackJson][] = (['frozen', 'gb200', 'capacity-paths'] as const).flatMap((name) => [

@@ -1,7 +1,7 @@
 import { getReferencesInExpression } from '@cdktf/hcl2json';
 import { declarationOf, templateReferences, undeclaredReferences } from '../../../constructs/checks/references';
 import type { StackJson } from '../../../constructs/shared/stack-json';
-import { SHARED_SYNTHS, sharedOutput } from '../../helpers/synth';
+import { SHARED_SYNTHS, sharedOutput } from '../../helpers/shared-synth';
 
 /** Templates written the ways Terraform JSON allows, each with the declarations it needs. */
 const CASES: [string, string[]][] = [

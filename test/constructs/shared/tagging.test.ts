@@ -1,4 +1,5 @@
-import { SHARED_SYNTHS, build, sharedOutput } from '../../helpers/synth';
+import { SHARED_SYNTHS, sharedOutput } from '../../helpers/shared-synth';
+import { build } from '../../helpers/synth';
 import { taggableTypes } from '../../invariants/invariants';
 
 describe('platform tags (frozen fixture config)', () => {

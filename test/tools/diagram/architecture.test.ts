@@ -1,6 +1,6 @@
 import type { StackJson } from '../../../constructs/shared/stack-json';
 import { architectureModels, type ArchitectureModel } from '../../../tools/diagram/architecture';
-import { sharedOutput } from '../../helpers/synth';
+import { sharedOutput } from '../../helpers/shared-synth';
 
 const models = architectureModels(sharedOutput('frozen').stacks);
 const prod = models.find((m) => m.environment === 'prod')!;

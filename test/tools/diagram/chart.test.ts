@@ -1,7 +1,7 @@
 import { architectureModels } from '../../../tools/diagram/architecture';
 import { architectureChart, serviceAccount } from '../../../tools/diagram/chart';
 import { flowchartProblems, renderFlowchart } from '../../../tools/diagram/mermaid';
-import { sharedOutput } from '../../helpers/synth';
+import { sharedOutput } from '../../helpers/shared-synth';
 import { poolDisagreements, synthesizedPools } from './synthesized-pools';
 
 const { stacks } = sharedOutput('frozen');

@@ -21,7 +21,7 @@ import {
   stalePages,
 } from '../../../tools/diagram/pages';
 import { betweenMarkers } from '../../../tools/markers';
-import { SHARED_SYNTHS, sharedOutput } from '../../helpers/synth';
+import { SHARED_SYNTHS, sharedOutput } from '../../helpers/shared-synth';
 import { poolDisagreements, synthesizedPools } from './synthesized-pools';
 
 const root = path.join(__dirname, '..', '..', '..');

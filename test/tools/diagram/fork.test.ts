@@ -13,7 +13,7 @@ import {
   readmeEnvironment,
 } from '../../../tools/diagram/pages';
 import { frozenConfig, type ConfigInput } from '../../helpers/config-fixture';
-import { SHARED_SYNTHS, sharedOutput } from '../../helpers/synth';
+import { SHARED_SYNTHS, sharedOutput } from '../../helpers/shared-synth';
 import { poolDisagreements, synthesizedPools } from './synthesized-pools';
 
 const fork = SHARED_SYNTHS.fork();

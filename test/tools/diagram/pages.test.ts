@@ -11,7 +11,7 @@ import {
   stalePages,
 } from '../../../tools/diagram/pages';
 import { frozenConfig } from '../../helpers/config-fixture';
-import { sharedOutput } from '../../helpers/synth';
+import { sharedOutput } from '../../helpers/shared-synth';
 
 const models = architectureModels(sharedOutput('frozen').stacks);
 const current = {

@@ -5,7 +5,7 @@ import { POLICY_RESULTS_FILE, type PolicyResultsFile } from '../../../constructs
 import { RULE_PACK } from '../../../constructs/checks/policy/rule-pack';
 import { resourceLine, SUPPRESSION_RULE_ID, toSarif } from '../../../tools/policy/sarif';
 import { formatStackTable, hasErrors } from '../../../tools/policy/table';
-import { SHARED_SYNTH_DIR_ENV, SHARED_SYNTHS, synthesize } from '../../helpers/synth';
+import { sharedSynthDir } from '../../helpers/shared-synth';
 
 /** The SARIF 2.1.0 schema (OASIS, as published on schemastore.org), shipped with the tests. */
 const SCHEMA = JSON.parse(
@@ -22,16 +22,10 @@ const validate = new Ajv({
 
 /** A results file with one finding of each kind, on a real resource of the frozen fixture's synth. */
 function sample(): { results: PolicyResultsFile; text: string; address: string } {
-  const dir = process.env[SHARED_SYNTH_DIR_ENV];
   const stack = 'dev-aws-dist-us-east-1';
-  const text = dir
-    ? readFileSync(path.join(dir, 'frozen', 'stacks', stack, 'cdk.tf.json'), 'utf8')
-    : synthesize(SHARED_SYNTHS.frozen()).texts.get(stack)!;
-  const gated = dir
-    ? (JSON.parse(
-        readFileSync(path.join(dir, 'frozen', 'stacks', stack, POLICY_RESULTS_FILE), 'utf8'),
-      ) as PolicyResultsFile)
-    : undefined;
+  const dir = path.join(sharedSynthDir('frozen'), 'stacks', stack);
+  const text = readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8');
+  const gated = JSON.parse(readFileSync(path.join(dir, POLICY_RESULTS_FILE), 'utf8')) as PolicyResultsFile;
   const address = Object.entries(
     (JSON.parse(text) as { resource: Record<string, object> }).resource.aws_eks_cluster,
   ).map(([id]) => `aws_eks_cluster.${id}`)[0];
@@ -49,7 +43,7 @@ function sample(): { results: PolicyResultsFile; text: string; address: string }
       production: false,
       minimumLogRetentionDays: 30,
       evaluation: {
-        rulesRun: gated?.evaluation.rulesRun ?? RULE_PACK.length,
+        rulesRun: gated.evaluation.rulesRun,
         results: [
           {
             rule: 'GPUP-AWS-EKS-2',

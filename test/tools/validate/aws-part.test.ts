@@ -1,7 +1,7 @@
 import { undeclaredReferences } from '../../../constructs/checks/references';
 import type { StackJson } from '../../../constructs/shared/stack-json';
 import { awsPart, hasAwsPart, standInVariable } from '../../../tools/validate/aws-part';
-import { sharedOutput } from '../../helpers/synth';
+import { sharedOutput } from '../../helpers/shared-synth';
 
 const { stacks } = sharedOutput('frozen');
 

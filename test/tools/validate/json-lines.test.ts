@@ -1,5 +1,5 @@
 import { removeAt, stringifyWithLines } from '../../../tools/validate/json-lines';
-import { sharedOutput } from '../../helpers/synth';
+import { sharedOutput } from '../../helpers/shared-synth';
 
 describe('stringifyWithLines', () => {
   test('writes what JSON.stringify(value, null, 2) writes, on a whole synthesized stack', () => {

@@ -6,7 +6,7 @@
  */
 import { resourcesOfType } from '../../../../constructs/shared/stack-json';
 import { SECURITY_METRICS } from '../../../../constructs/aws/audit/security-alarms';
-import { sharedOutput } from '../../../helpers/synth';
+import { sharedOutput } from '../../../helpers/shared-synth';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -8,7 +8,8 @@ import type { IamStatement } from '../../../../constructs/aws/iam/policy-documen
 import { parsePlatformConfig } from '../../../../config/load';
 import { policyStatements, resourcesOfType, type PolicyStatementJson } from '../../../../constructs/shared/stack-json';
 import { configProblems, frozenConfig } from '../../../helpers/config-fixture';
-import { sharedOutput, synthesize } from '../../../helpers/synth';
+import { sharedOutput } from '../../../helpers/shared-synth';
+import { synthesize } from '../../../helpers/synth';
 
 const ACCOUNT = '222222222222';
 const BREAK_GLASS = `arn:aws:iam::${ACCOUNT}:role/incident-break-glass`;

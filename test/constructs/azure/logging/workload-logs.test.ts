@@ -1,6 +1,6 @@
 import { resourcesOfType } from '../../../../constructs/shared/stack-json';
 import { WORKLOAD_LOG_COLUMNS } from '../../../../constructs/azure/logging/workload-logs';
-import { sharedOutput } from '../../../helpers/synth';
+import { sharedOutput } from '../../../helpers/shared-synth';
 
 type Column = { name: string; type: string };
 
