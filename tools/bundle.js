@@ -39,8 +39,9 @@ const TIMESTAMP_SLACK_MS = 100;
 
 /**
  * @typedef {object} BundleOptions
- * @property {string} [root]    the project root, holding `main.ts` (default: this repository)
+ * @property {string} [root]    the project root (default: this repository)
  * @property {string} [outdir]  where the bundle goes (default: `dist/app`)
+ * @property {string} [entry]   the entry point, relative to `root` (default: `main.ts`)
  */
 
 /** How the V8 code caches of the bundle (tools/run-bundle.js) end. */
@@ -85,12 +86,12 @@ function writeAtomic(file, contents) {
  * @param {BundleOptions} [options]
  * @returns {{ file: string, hash: string, inputs: number, ms: number }}
  */
-function buildBundle({ root = ROOT, outdir = DEFAULT_OUTDIR } = {}) {
+function buildBundle({ root = ROOT, outdir = DEFAULT_OUTDIR, entry = 'main.ts' } = {}) {
   const started = Date.now();
   const esbuild = require('esbuild');
   const result = esbuild.buildSync({
     absWorkingDir: root,
-    entryPoints: ['main.ts'],
+    entryPoints: [entry],
     outfile: bundleFile(outdir),
     bundle: true,
     platform: 'node',

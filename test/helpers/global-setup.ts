@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { ensurePackageBundle } from './package-bundle';
 import { SHARED_SYNTH_DIR_ENV, SHARED_SYNTH_PID_ENV } from './shared-synth';
 
 /** Global setup and teardown run in one process, which shares their globals: the teardown stops this one. */
@@ -25,4 +26,6 @@ export default function globalSetup(): void {
   (globalThis as SharedSynthGlobals).sharedSynthProcess = child;
   process.env[SHARED_SYNTH_DIR_ENV] = dir;
   process.env[SHARED_SYNTH_PID_ENV] = String(child.pid);
+  // While the shared synths run: the test files load cdktf and the providers from this bundle.
+  ensurePackageBundle();
 }

@@ -1,0 +1,48 @@
+/**
+ * The package bundles the tests load cdktf, the provider classes and zod from
+ * (test/helpers/package-bundle.js): which specifiers they serve, and that jest takes those from
+ * them, as one copy per test file.
+ */
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { importedSpecifiers } from './package-bundle';
+
+const modules = path.join(__dirname, '..', '..', 'dist', 'test-packages', 'modules');
+
+test('serves cdktf, constructs, deep provider imports and zod; leaves the rest to jest', () => {
+  const source = [
+    "import { App } from 'cdktf';",
+    "import 'cdktf/lib/testing/adapters/jest';",
+    "import type { Construct } from 'constructs';",
+    "import { Vpc } from '@cdktf/provider-aws/lib/vpc';",
+    "import { z } from 'zod';",
+    "const core = require('zod/v4/core');",
+    "import * as aws from '@cdktf/provider-aws';",
+    "import { readFileSync } from 'fs';",
+    "import { parse } from 'yaml';",
+  ].join('\n');
+
+  expect(importedSpecifiers(source)).toEqual([
+    'cdktf',
+    'cdktf/lib/testing/adapters/jest',
+    'constructs',
+    '@cdktf/provider-aws/lib/vpc',
+    'zod',
+    'zod/v4/core',
+  ]);
+});
+
+test('jest resolves those specifiers to the bundles, and every import shares one copy of cdktf', () => {
+  expect(require.resolve('cdktf')).toBe(path.join(modules, 'cdktf.js'));
+  expect(require.resolve('@cdktf/provider-aws/lib/vpc')).toBe(
+    path.join(modules, '@cdktf', 'provider-aws', 'lib', 'vpc.js'),
+  );
+  expect(require.resolve('zod')).toBe(path.join(modules, 'zod.js'));
+
+  const stack = new TerraformStack(new App(), 'one-copy');
+  const vpc = new Vpc(stack, 'vpc', { cidrBlock: '10.0.0.0/16' });
+  expect(vpc).toBeInstanceOf(Construct);
+  expect(TerraformStack.of(vpc)).toBe(stack);
+});
