@@ -31,7 +31,8 @@ const SOURCE_DIRS = ['config', 'constructs', 'stacks', 'tools', 'test'];
  * read a config but build no stack. jest.config.js maps exactly these specifiers.
  */
 const BUNDLES = {
-  cdktf: String.raw`cdktf(?:/lib/[a-z0-9/-]+)?|constructs|@cdktf/provider-[a-z0-9-]+/lib/[a-z0-9-]+`,
+  // cdkt[fn]: cdktf's names and CDK Terrain's, to which `npm run compat:cdktn` moves a copy.
+  cdktf: String.raw`cdkt[fn](?:/lib/[a-z0-9/-]+)?|constructs|@cdkt[fn]/provider-[a-z0-9-]+/lib/[a-z0-9-]+`,
   zod: String.raw`zod(?:/[a-z0-9/]+)?`,
 };
 const BUNDLED_SPECIFIER = Object.values(BUNDLES).join('|');

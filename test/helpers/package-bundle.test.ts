@@ -35,11 +35,12 @@ test('serves cdktf, constructs, deep provider imports and zod; leaves the rest t
 });
 
 test('jest resolves those specifiers to the bundles, and every import shares one copy of cdktf', () => {
-  expect(require.resolve('cdktf')).toBe(path.join(modules, 'cdktf.js'));
-  expect(require.resolve('@cdktf/provider-aws/lib/vpc')).toBe(
-    path.join(modules, '@cdktf', 'provider-aws', 'lib', 'vpc.js'),
+  const fromBundles = (resolved: string) => path.relative(modules, resolved);
+  expect(fromBundles(require.resolve('cdktf'))).toMatch(/^cdkt[fn]\.js$/);
+  expect(fromBundles(require.resolve('@cdktf/provider-aws/lib/vpc'))).toMatch(
+    /^@cdkt[fn]\/provider-aws\/lib\/vpc\.js$/,
   );
-  expect(require.resolve('zod')).toBe(path.join(modules, 'zod.js'));
+  expect(fromBundles(require.resolve('zod'))).toBe('zod.js');
 
   const stack = new TerraformStack(new App(), 'one-copy');
   const vpc = new Vpc(stack, 'vpc', { cidrBlock: '10.0.0.0/16' });
