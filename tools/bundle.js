@@ -187,7 +187,7 @@ function main(argv) {
   process.stdout.write(`${shown}: ${done.inputs} inputs in ${done.ms} ms\n`);
 }
 
-module.exports = { ROOT, DEFAULT_OUTDIR, bundleFile, buildBundle, isFresh, ensureBundle };
+module.exports = { ROOT, DEFAULT_OUTDIR, TIMESTAMP_SLACK_MS, bundleFile, buildBundle, isFresh, ensureBundle };
 
 if (require.main === module) {
   try {

@@ -20,7 +20,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { ensureBundle } = require('../../tools/bundle');
+const { TIMESTAMP_SLACK_MS, ensureBundle } = require('../../tools/bundle');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The folders whose sources are scanned for imports. */
@@ -81,14 +81,23 @@ function resolves(specifier, root) {
 
 /**
  * Writes `text` to `file` unless it holds it already: an unchanged entry keeps its timestamps, and
- * so the bundle built from it stays fresh.
+ * so the bundle built from it stays fresh. Returns whether it wrote.
  * @param {string} file
  * @param {string} text
  */
 function writeIfChanged(file, text) {
-  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return;
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return false;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
+  return true;
+}
+
+/**
+ * Waits out the bundler's timestamp slack: a bundle built from a file written just before counts
+ * that file as changing, and would be rebuilt on the next run although the file is whole.
+ */
+function settle() {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TIMESTAMP_SLACK_MS + 10);
 }
 
 /**
@@ -115,7 +124,7 @@ function ensurePackageBundle(root = ROOT) {
       ),
       '',
     ].join('\n');
-    writeIfChanged(path.join(outdir, 'entry.js'), entry);
+    if (writeIfChanged(path.join(outdir, 'entry.js'), entry)) settle();
     built = ensureBundle({ root, outdir, entry: path.relative(root, path.join(outdir, 'entry.js')) }).built || built;
     for (const specifier of own) {
       const shim = path.join(root, 'dist', 'test-packages', 'modules', `${specifier}.js`);

@@ -3,11 +3,13 @@
  * (test/helpers/package-bundle.js): which specifiers they serve, and that jest takes those from
  * them, as one copy per test file.
  */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { importedSpecifiers } from './package-bundle';
+import { ensurePackageBundle, importedSpecifiers } from './package-bundle';
 
 const modules = path.join(__dirname, '..', '..', 'dist', 'test-packages', 'modules');
 
@@ -46,4 +48,23 @@ test('jest resolves those specifiers to the bundles, and every import shares one
   const vpc = new Vpc(stack, 'vpc', { cidrBlock: '10.0.0.0/16' });
   expect(vpc).toBeInstanceOf(Construct);
   expect(TerraformStack.of(vpc)).toBe(stack);
+});
+
+test('builds once for the sources as they are, then stays fresh; a module file serves its bundle', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'package-bundle-test-'));
+  try {
+    symlinkSync(path.join(__dirname, '..', '..', 'node_modules'), path.join(root, 'node_modules'));
+    mkdirSync(path.join(root, 'config'));
+    writeFileSync(path.join(root, 'config', 'schema.ts'), "import { z } from 'zod';\nexport const s = z.string();\n");
+
+    expect(ensurePackageBundle(root)).toEqual({ specifiers: ['zod'], built: true });
+    expect(ensurePackageBundle(root)).toEqual({ specifiers: ['zod'], built: false });
+
+    const served = jest.requireActual<{ string: unknown }>(
+      path.join(root, 'dist', 'test-packages', 'modules', 'zod.js'),
+    );
+    expect(typeof served.string).toBe('function');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
