@@ -173,7 +173,19 @@ function ensureBundle(options = {}) {
   const fresh = freshHash(options);
   const built = fresh === undefined ? buildBundle(options) : undefined;
   const file = bundleFile(options.outdir);
-  return { file, built: built !== undefined, codeCache: `${file}.${fresh ?? built?.hash}${CODE_CACHE_SUFFIX}` };
+  return { file, built: built !== undefined, codeCache: codeCacheFile(file, fresh ?? built?.hash ?? '') };
+}
+
+/**
+ * Where the V8 code cache of the bundle `file` with content hash `hash` belongs: beside it, named
+ * by the hash. esbuild's hashes are base64, so a `/` in one becomes `_` (and `+` becomes `-`):
+ * else the name would point into a folder that does not exist, and no cache would ever be kept.
+ * @param {string} file
+ * @param {string} hash
+ */
+function codeCacheFile(file, hash) {
+  const name = hash.replace(/\//g, '_').replace(/\+/g, '-');
+  return `${file}.${name}${CODE_CACHE_SUFFIX}`;
 }
 
 /** @param {string[]} argv */
@@ -187,7 +199,7 @@ function main(argv) {
   process.stdout.write(`${shown}: ${done.inputs} inputs in ${done.ms} ms\n`);
 }
 
-module.exports = { ROOT, DEFAULT_OUTDIR, TIMESTAMP_SLACK_MS, bundleFile, buildBundle, isFresh, ensureBundle };
+module.exports = { ROOT, DEFAULT_OUTDIR, TIMESTAMP_SLACK_MS, bundleFile, buildBundle, codeCacheFile, isFresh, ensureBundle };
 
 if (require.main === module) {
   try {

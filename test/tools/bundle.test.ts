@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { buildBundle, bundleFile, ensureBundle, isFresh } from '../../tools/bundle';
+import { buildBundle, bundleFile, codeCacheFile, ensureBundle, isFresh } from '../../tools/bundle';
 
 let root: string;
 let outdir: string;
@@ -138,6 +138,16 @@ test('a syntax error fails the build with file, line and column, and keeps no re
 
   expect(() => buildBundle({ root, outdir })).toThrow(/lib\/math\.ts:1:\d+: ERROR: Unexpected ";"/);
   expect(isFresh({ root, outdir })).toBe(false);
+});
+
+test("the code cache lies beside the bundle, whatever characters esbuild's base64 hash holds", () => {
+  const file = path.join('/project', 'dist', 'app', 'main.js');
+  for (const hash of ['GuJn4c/nmJE', 'X8+JyEZc9xw', 'a/b+c/d']) {
+    const cache = codeCacheFile(file, hash);
+    expect(path.dirname(cache)).toBe(path.dirname(file));
+    expect(path.basename(cache)).toMatch(/^main\.js\.[A-Za-z0-9_-]+\.v8-cache$/);
+  }
+  expect(codeCacheFile(file, 'a/b')).not.toBe(codeCacheFile(file, 'a+b'));
 });
 
 test('the command line refuses unknown options', () => {
