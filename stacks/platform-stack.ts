@@ -5,6 +5,7 @@ import { PolicyGate, STRICT_POLICY, takeGateRendering, type PolicySettings } fro
 import { PlatformTagsAspect } from '../constructs/shared/tagging';
 import { platformTags, type TagSpec } from '../constructs/cloud-neutral/tags';
 import { configureBackend } from './backend';
+import { prepareStackReferences, renderStack } from './stack-rendering';
 
 /**
  * Set to `off` to synthesize without the policy gate. Only the bench does, to measure the
@@ -34,8 +35,16 @@ export class PlatformStack extends TerraformStack {
     if (process.env[POLICY_GATE_ENV] !== 'off') Aspects.of(this).add(new PolicyGate(props.policy ?? STRICT_POLICY));
   }
 
-  /** What the gate read, when it ran in this synth: the stack is rendered once, not twice. */
+  /** cdktf's preparing pass, minus its walk over plain data (see stack-rendering.ts). */
+  override prepareStack(): void {
+    prepareStackReferences(this);
+  }
+
+  /**
+   * What the gate read, when it ran in this synth (the stack is rendered once, not twice);
+   * otherwise cdktf's rendering, minus its walks over plain data (see stack-rendering.ts).
+   */
   override toTerraform(): Record<string, unknown> {
-    return (takeGateRendering(this) as Record<string, unknown> | undefined) ?? super.toTerraform();
+    return (takeGateRendering(this) as Record<string, unknown> | undefined) ?? renderStack(this);
   }
 }
