@@ -16,15 +16,7 @@
  * a cycle) are raised as before. Plain data comes out as cdktf's resolver returns it: copied,
  * with undefined members dropped.
  */
-import {
-  DefaultTokenResolver,
-  StringConcat,
-  TerraformElement,
-  TerraformOutput,
-  TerraformStack,
-  Token,
-  Tokenization,
-} from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Token } from 'cdktf';
 // cdktf's own resolver, which Tokenization.resolve calls: this one also takes the path, so a
 // value handed over mid-walk resolves, and fails, as it would have in cdktf's walk.
 import { resolve } from 'cdktf/lib/tokens/private/resolve';
@@ -133,14 +125,18 @@ function resolveValue(stack: TerraformStack, value: unknown, preparing: boolean,
   return value;
 }
 
+/** Data written as literals or JSON: an object whose prototype is Object's, or none. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !(value instanceof Date);
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /**
  * Whether cdktf must resolve `value` itself: it is, or may be, a token (string, number, list or
- * map encoded) or a resolvable, or it is something cdktf rejects. Plain arrays and objects answer
- * no; their members are asked one by one.
+ * map encoded) or a resolvable, or it is not plain data (a function, a class instance: a date,
+ * which cdktf keeps, or a construct, which it refuses). Plain arrays and objects answer no; their
+ * members are asked one by one.
  */
 export function mayHoldToken(value: unknown): boolean {
   switch (typeof value) {
@@ -152,13 +148,12 @@ export function mayHoldToken(value: unknown): boolean {
     case 'function':
       return true;
     case 'object':
-      if (value === null || value instanceof Date) return false;
+      if (value === null) return false;
       if (Array.isArray(value))
         // A list token is an element of its array, which cdktf decodes whole; so is a number
         // list, whose encoded doubles only the array's decoding recognises: such arrays go whole.
         return value.some((item) => typeof item === 'number' || (typeof item === 'string' && stringMayHoldToken(item)));
-      if (Tokenization.isResolvable(value) || isConstruct(value)) return true;
-      return Object.keys(value).some(stringMayHoldToken);
+      return !isPlainObject(value) || Object.keys(value).some(stringMayHoldToken);
     default:
       return false;
   }
@@ -176,13 +171,4 @@ function stringMayHoldToken(text: string): boolean {
     text === Token.STRING_MAP_TOKEN_VALUE ||
     text === Token.ANY_MAP_TOKEN_VALUE
   );
-}
-
-/**
- * cdktf's own test for a construct's node passed where data belongs (it refuses to resolve one;
- * a construct itself is walked until its `node`, as cdktf does).
- */
-function isConstruct(value: object): boolean {
-  const v = value as { _children?: unknown; _metadata?: unknown };
-  return v._children !== undefined && v._metadata !== undefined;
 }

@@ -8,6 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { inspect } from 'util';
 import {
   App,
   Fn,
@@ -182,7 +183,7 @@ test('fails with the same errors as cdktf on what cannot be resolved', () => {
   }
 });
 
-test('hands cdktf every value that is or may hold a token, and no plain data', () => {
+test('hands cdktf every value that is or may hold a token or is not plain data, and no plain data', () => {
   const app = new App({ outdir: path.join(scratch, 'app') });
   const stack = new TerraformStack(app, 'stack');
   const thing = new Thing(stack, 'thing');
@@ -201,9 +202,28 @@ test('hands cdktf every value that is or may hold a token, and no plain data', (
     Token.STRING_MAP_TOKEN_VALUE,
     Token.NUMBER_MAP_TOKEN_VALUE,
     () => 1,
+    stack,
     stack.node,
+    new Date(0),
   ])
-    expect({ value: String(value), held: mayHoldToken(value) }).toEqual({ value: String(value), held: true });
-  for (const value of ['text', '${aws:username}', 42, true, null, undefined, [], ['a', 'b'], { a: { b: 'c' } }, new Date(0)])
-    expect({ value: String(value), held: mayHoldToken(value) }).toEqual({ value: String(value), held: false });
+    expect({ value: inspect(value, { depth: 0 }), held: mayHoldToken(value) }).toEqual({
+      value: inspect(value, { depth: 0 }),
+      held: true,
+    });
+  for (const value of [
+    'text',
+    '${aws:username}',
+    42,
+    true,
+    null,
+    undefined,
+    [],
+    ['a', 'b'],
+    { a: { b: 'c' } },
+    Object.create(null),
+  ])
+    expect({ value: inspect(value, { depth: 0 }), held: mayHoldToken(value) }).toEqual({
+      value: inspect(value, { depth: 0 }),
+      held: false,
+    });
 });
