@@ -76,11 +76,11 @@ export const PHASE_LABELS: Readonly<Record<Phase, string>> = {
   startup: 'startup and module loading (node, the bundle, module init)',
   config: 'config loading (checkDay, loadFromEnvironment, configWarnings)',
   build: 'construct building (buildPlatform)',
-  prepare: 'cross-stack preparation (TerraformStack.prepareStack)',
+  prepare: 'cross-stack preparation (prepareStack: stacks/stack-rendering.ts, cdktf resolve)',
   aspects: 'aspects (invokeAspects: tags, the gate visit)',
   validations: 'validations other than the gate (runAllValidations)',
   gate: 'policy gate: rules, suppressions, annotations, policy.json',
-  render: 'stack rendering and token resolution (TerraformStack.toTerraform, resolve)',
+  render: 'stack rendering and token resolution (toTerraform: stacks/stack-rendering.ts, cdktf resolve)',
   write: 'JSON writing (json-stable-stringify, writeFileSync, manifest)',
   synth: 'App.synth, rest (annotations, custom synthesis, stack list)',
   postSynth: 'post-synth checks (prerequisites, gate evaluations, archive locks, budgets)',
@@ -90,10 +90,12 @@ export const PHASE_LABELS: Readonly<Record<Phase, string>> = {
 
 /** Whether `source` is `file` with a `.ts` or `.js` extension: packages may ship either. */
 const isFile = (source: string, file: string) => source.replace(/\.[jt]s$/, '') === file;
-const named =
-  (file: string, ...names: string[]) =>
-  (f: Frame) =>
-    isFile(f.source, file) && names.includes(f.name);
+/** Every function a marker names, by file: a test checks each is still defined there. */
+export const NAMED_MARKERS: { readonly file: string; readonly names: readonly string[] }[] = [];
+const named = (file: string, ...names: string[]) => {
+  NAMED_MARKERS.push({ file, names });
+  return (f: Frame) => isFile(f.source, file) && names.includes(f.name);
+};
 
 /**
  * The frames that mark each phase, checked in this order. The functions main.ts calls mark its own
@@ -107,10 +109,12 @@ export const MARKERS: readonly { readonly phase: Phase; readonly match: (frame: 
   { phase: 'config', match: named('config/load', 'loadFromEnvironment', 'configWarnings') },
   { phase: 'build', match: named('stacks/platform', 'buildPlatform') },
   { phase: 'prepare', match: named('node_modules/cdktf/lib/terraform-stack', 'prepareStack') },
+  { phase: 'prepare', match: named('stacks/stack-rendering', 'prepareStackReferences') },
   { phase: 'aspects', match: named('node_modules/cdktf/lib/synthesize/synthesizer', 'invokeAspects') },
   { phase: 'validations', match: named('node_modules/cdktf/lib/terraform-stack', 'runAllValidations') },
   { phase: 'gate', match: (f) => f.source.startsWith('constructs/checks/policy/') },
   { phase: 'render', match: named('node_modules/cdktf/lib/terraform-stack', 'toTerraform') },
+  { phase: 'render', match: named('stacks/stack-rendering', 'renderStack') },
   { phase: 'render', match: (f) => isFile(f.source, 'node_modules/cdktf/lib/tokens/private/resolve') },
   { phase: 'write', match: (f) => /(^|\/)node_modules\/json-stable-stringify\//.test(f.source) },
   { phase: 'write', match: (f) => f.source === 'node:fs' && f.name === 'writeFileSync' },
@@ -130,7 +134,10 @@ export const MARKERS: readonly { readonly phase: Phase; readonly match: (frame: 
   },
   { phase: 'postSynth', match: named('stacks/locked-archives', 'placedLockRecords') },
   { phase: 'postSynth', match: named('constructs/checks/archive-locks', 'archiveLockProblems') },
-  { phase: 'postSynth', match: named('stacks/synthesized-stacks', 'synthesizedStacks', 'eachSynthesizedStack') },
+  {
+    phase: 'postSynth',
+    match: named('stacks/synthesized-stacks', 'readSynthesizedTexts', 'readSynthesizedStacks', 'eachSynthesizedStack'),
+  },
   { phase: 'postSynth', match: named('stacks/capacity-ledger', 'synthBudgetProblems') },
 ];
 

@@ -86,7 +86,7 @@ export interface BenchResults {
     readonly appWithoutGate?: Series;
     /** The gate's share of synth time: (app - app without the gate) / app, per pair. */
     readonly policyGateShare?: Summary;
-    /** The bundle run directly, without the app command's freshness check. */
+    /** The bundle run directly by `require`: without the app command's freshness check and code cache. */
     readonly bundle?: Series;
     readonly tsNode?: Series;
     readonly cli?: Series;

@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { RawSourceMap } from 'source-map';
 import {
   attributeProfile,
+  NAMED_MARKERS,
   perRegionCost,
   PHASES,
   stackPhase,
@@ -99,6 +100,44 @@ describe('stackPhase', () => {
     // The gate's own policy.json stays the gate's; the synthesizer's writes are JSON writing.
     expect(stackPhase([synth, validations, gateCheck, frame('node:fs', 'writeFileSync')])).toBe('gate');
     expect(stackPhase([synth, frame('node:fs', 'writeFileSync')])).toBe('write');
+  });
+
+  test("the platform's stacks prepare and render through stacks/stack-rendering.ts: those are the phases too", () => {
+    const resolveFrame = frame('node_modules/cdktf/lib/tokens/private/resolve.ts', 'resolve');
+    const prepare = [
+      frame('stacks/platform-stack.ts', 'prepareStack'),
+      frame('stacks/stack-rendering.ts', 'prepareStackReferences'),
+    ];
+    expect(stackPhase([synth, ...prepare, resolveFrame])).toBe('prepare');
+    const render = [
+      frame('stacks/platform-stack.ts', 'toTerraform'),
+      frame('stacks/stack-rendering.ts', 'renderStack'),
+    ];
+    expect(
+      stackPhase([
+        synth,
+        frame('node_modules/cdktf/lib/terraform-stack.ts', 'runAllValidations'),
+        gateCheck,
+        ...render,
+      ]),
+    ).toBe('render');
+  });
+
+  test('every function a marker names is still defined in its file (a renamed one would leave its time unmarked)', () => {
+    const root = path.join(__dirname, '..', '..', '..');
+    for (const { file, names } of NAMED_MARKERS) {
+      const text = readFileSync(
+        path.join(root, file.startsWith('node_modules/') ? `${file}.js` : `${file}.ts`),
+        'utf8',
+      );
+      for (const name of names) {
+        const defined = new RegExp(
+          `(function\\*?\\s+${name}\\b|^\\s+(?:async\\s+)?${name}\\(|\\b${name}\\s*=\\s*\\()`,
+          'm',
+        ).test(text);
+        expect({ file, name, defined }).toEqual({ file, name, defined: true });
+      }
+    }
   });
 
   test('a stack with no marker has no phase; a renamed function is not a marker', () => {
