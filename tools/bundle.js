@@ -97,8 +97,8 @@ function buildBundle({ root = ROOT, outdir = DEFAULT_OUTDIR, entry = 'main.ts' }
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // Without comments and indentation the file is a third smaller and all ASCII, so it loads
-    // faster (tools/run-bundle.js); names stay, and the map still points at every source line.
+    // Without comments and indentation the file is a third smaller, so it reads faster; names
+    // stay, and the map still points at every source line.
     minifyWhitespace: true,
     // The map names the TypeScript sources; their text stays in the files (a map 4x smaller).
     sourcemap: 'linked',

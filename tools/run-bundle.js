@@ -1,17 +1,11 @@
 // @ts-check
 /**
- * Runs the app's bundle as `require` would, minus two costs `require` pays on every run
- * (docs/performance.md, "The app command"):
- *
- * - **Decoding.** `require` decodes the file as UTF-8, which for a 4 MB file takes about 80 ms
- *   even when every byte is ASCII. The bundle is ASCII (esbuild escapes every other character, and
- *   its comments are stripped), so it is read as Latin-1, the same text, in about 1 ms; a file
- *   that is not all ASCII is decoded as UTF-8, as before.
- * - **Compiling.** V8 parses and compiles the whole file on each start. Its code cache, written
- *   beside the bundle after the first successful run, lets the next runs skip most of that. V8
- *   checks a cache against its own version and flags and the source's length, not its content, so
- *   each cache is named by the content hash of the bundle it was made from, and a new build
- *   removes the old caches (tools/bundle.js).
+ * Runs the app's bundle as `require` would, minus the cost `require` pays on every run
+ * (docs/performance.md, "The app command"): V8 parses and compiles the whole file on each start.
+ * Its code cache, written beside the bundle after the first successful run, lets the next runs
+ * skip most of that. V8 checks a cache against its own version and flags and the source's length,
+ * not its content, so each cache is named by the content hash of the bundle it was made from, and
+ * a new build removes the old caches (tools/bundle.js).
  */
 'use strict';
 
@@ -19,17 +13,6 @@ const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 const { createRequire } = require('module');
-const { isAscii } = require('buffer');
-
-/**
- * A file's text: Latin-1 when all ASCII (the same characters, decoded without UTF-8's cost),
- * else UTF-8.
- * @param {string} file
- */
-function readSource(file) {
-  const bytes = fs.readFileSync(file);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
 
 /**
  * Writes through a temporary file and a rename, so a concurrent run never reads half a cache.
@@ -60,7 +43,7 @@ function runBundle(file, cacheFile) {
   }
   // CommonJS's wrapper on a line of its own, and the lines counted from the one after it: the
   // bundle's first line, which holds most of its code, keeps its columns for the source map.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${readSource(file)}\n})`;
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${fs.readFileSync(file, 'utf8')}\n})`;
   const script = new vm.Script(wrapped, { filename: file, lineOffset: -1, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once('exit', (code) => {
@@ -101,4 +84,4 @@ function mapStackTracesOnDemand() {
   Error.prepareStackTrace = installThenFormat;
 }
 
-module.exports = { mapStackTracesOnDemand, readSource, runBundle };
+module.exports = { mapStackTracesOnDemand, runBundle };
