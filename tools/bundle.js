@@ -199,7 +199,16 @@ function main(argv) {
   process.stdout.write(`${shown}: ${done.inputs} inputs in ${done.ms} ms\n`);
 }
 
-module.exports = { ROOT, DEFAULT_OUTDIR, TIMESTAMP_SLACK_MS, bundleFile, buildBundle, codeCacheFile, isFresh, ensureBundle };
+module.exports = {
+  ROOT,
+  DEFAULT_OUTDIR,
+  TIMESTAMP_SLACK_MS,
+  bundleFile,
+  buildBundle,
+  codeCacheFile,
+  isFresh,
+  ensureBundle,
+};
 
 if (require.main === module) {
   try {

@@ -119,7 +119,7 @@ export function renderReport(r: BenchResults): string {
     );
     out.push(
       'The app command rebuilds only when a file the bundle was made from changed; otherwise it checks ' +
-        'freshness (a few ms), then runs the bundle through V8\'s code cache, which the bundle row, run by ' +
+        "freshness (a few ms), then runs the bundle through V8's code cache, which the bundle row, run by " +
         '`require`, goes without (tools/run-bundle.js).',
     );
   }
